@@ -1,0 +1,4 @@
+using Chatbot.Gateway;
+
+var app = GatewayApp.Build(args);
+await app.RunAsync();

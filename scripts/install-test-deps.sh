@@ -1,0 +1,36 @@
+#!/usr/bin/env bash
+# Installs, where missing, the Debian packages the tests need: real servers and engines, never mocks.
+set -euo pipefail
+
+declare -A need=(
+  [redis-server]=redis-server
+  [/usr/lib/postgresql/15/bin/initdb]=postgresql
+  [chromium]=chromium
+  [espeak-ng]=espeak-ng
+  [pocketsphinx_continuous]=pocketsphinx
+  [/usr/share/pocketsphinx/model/en-us/en-us]=pocketsphinx-en-us
+)
+
+missing=()
+for probe in "${!need[@]}"; do
+  if [[ "$probe" == /* ]]; then
+    [[ -e "$probe" ]] || missing+=("${need[$probe]}")
+  else
+    command -v "$probe" >/dev/null 2>&1 || missing+=("${need[$probe]}")
+  fi
+done
+
+if [[ ${#missing[@]} -eq 0 ]]; then
+  echo "test dependencies: all present"
+  exit 0
+fi
+
+sudo=""
+if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+echo "test dependencies: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+# The postgresql package starts a cluster service; tests run their own private servers, so stop it if it started.
+if command -v pg_ctlcluster >/dev/null 2>&1; then $sudo service postgresql stop >/dev/null 2>&1 || true; fi
+echo "test dependencies: done"

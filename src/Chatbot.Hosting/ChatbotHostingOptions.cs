@@ -1,0 +1,97 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace Chatbot.Hosting;
+
+/// <summary>Where the platform keeps its data and how silos find each other (<c>Chatbot</c> section).</summary>
+public sealed class ChatbotHostingOptions
+{
+    /// <summary>Configuration section.</summary>
+    public const string SectionName = "Chatbot";
+
+    /// <summary>Folder for the embedded database and other local files. Default <c>./data</c>.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "./data";
+
+    /// <summary>Cluster membership settings.</summary>
+    public ClusteringOptions Clustering { get; set; } = new();
+
+    /// <summary>Grain state storage settings.</summary>
+    public StorageOptions Storage { get; set; } = new();
+}
+
+/// <summary>Cluster membership (<c>Chatbot:Clustering</c>).</summary>
+public sealed class ClusteringOptions
+{
+    /// <summary><c>localhost</c> (default, one machine), <c>redis</c> or <c>adonet</c> (PostgreSQL).</summary>
+    [RegularExpression("^(localhost|redis|adonet)$", ErrorMessage = "Chatbot:Clustering:Provider must be 'localhost', 'redis' or 'adonet'.")]
+    public string Provider { get; set; } = ClusteringProviders.Localhost;
+
+    /// <summary>Redis configuration string (<c>host:port</c>) or PostgreSQL connection string; required unless localhost.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Orleans cluster id: silos and clients with the same id form one cluster. Default <c>chatbot</c>.</summary>
+    public string ClusterId { get; set; } = "chatbot";
+
+    /// <summary>Orleans service id; keep it stable across deployments, grain state is keyed by it. Default <c>chatbot</c>.</summary>
+    public string ServiceId { get; set; } = "chatbot";
+
+    /// <summary>Port for silo-to-silo traffic. Default 11111.</summary>
+    [Range(1, 65535)]
+    public int SiloPort { get; set; } = 11111;
+
+    /// <summary>Port clients (gateways) connect to. Default 30000.</summary>
+    [Range(1, 65535)]
+    public int GatewayPort { get; set; } = 30000;
+
+    /// <summary>Address other silos reach this silo on; default: the loopback address for <c>localhost</c>, else the
+    /// first non-loopback IPv4 address of the machine (set it to the pod IP on Kubernetes).</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>Seconds a silo waits for a probe answer before counting it missed (fast failure detection). Default 1.</summary>
+    [Range(1, 60)]
+    public int ProbeTimeoutSeconds { get; set; } = 1;
+
+    /// <summary>Missed probes before a silo is suspected. Default 2.</summary>
+    [Range(1, 10)]
+    public int MissedProbesLimit { get; set; } = 2;
+}
+
+/// <summary>Known values of <see cref="ClusteringOptions.Provider"/>.</summary>
+public static class ClusteringProviders
+{
+    /// <summary>Single machine: silos on the loopback address.</summary>
+    public const string Localhost = "localhost";
+
+    /// <summary>Membership table in Redis.</summary>
+    public const string Redis = "redis";
+
+    /// <summary>Membership table in PostgreSQL (Orleans ADO.NET clustering).</summary>
+    public const string AdoNet = "adonet";
+}
+
+/// <summary>Grain state storage (<c>Chatbot:Storage</c>).</summary>
+public sealed class StorageOptions
+{
+    /// <summary><c>embedded</c> (default: SQLite file in the data directory), <c>adonet</c> (PostgreSQL) or <c>memory</c> (tests only; nothing survives a restart).</summary>
+    [RegularExpression("^(embedded|adonet|memory)$", ErrorMessage = "Chatbot:Storage:Provider must be 'embedded', 'adonet' or 'memory'.")]
+    public string Provider { get; set; } = StorageProviders.Embedded;
+
+    /// <summary>PostgreSQL connection string; required for <c>adonet</c>.</summary>
+    public string? ConnectionString { get; set; }
+
+    /// <summary>Apply the project's PostgreSQL schema at start-up (idempotent). Default true.</summary>
+    public bool ApplyMigrations { get; set; } = true;
+}
+
+/// <summary>Known values of <see cref="StorageOptions.Provider"/>.</summary>
+public static class StorageProviders
+{
+    /// <summary>SQLite file in <see cref="ChatbotHostingOptions.DataDirectory"/>.</summary>
+    public const string Embedded = "embedded";
+
+    /// <summary>PostgreSQL through Orleans' ADO.NET provider.</summary>
+    public const string AdoNet = "adonet";
+
+    /// <summary>In memory; for tests.</summary>
+    public const string Memory = "memory";
+}

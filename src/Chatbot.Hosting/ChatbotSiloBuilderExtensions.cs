@@ -1,0 +1,137 @@
+using System.Net;
+using System.Net.NetworkInformation;
+using System.Net.Sockets;
+using Chatbot.AI.Chat;
+using Chatbot.Hosting.Storage.Embedded;
+using Chatbot.Hosting.Telemetry;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Orleans.Configuration;
+using StackExchange.Redis;
+
+namespace Chatbot.Hosting;
+
+/// <summary>
+/// The one silo configuration, used by the silo process, the gateway's co-hosted single-machine mode and the tests:
+/// clustering, grain storage, membership timings and the platform's services, all chosen by configuration.
+/// </summary>
+public static class ChatbotSiloBuilderExtensions
+{
+    /// <summary>ADO.NET invariant name of the PostgreSQL driver.</summary>
+    public const string PostgresInvariant = "Npgsql";
+
+    /// <summary>Configures <paramref name="silo"/> from the <c>Chatbot</c> configuration section.</summary>
+    /// <exception cref="InvalidOperationException">The configuration is invalid; the message names each setting at fault.</exception>
+    public static ISiloBuilder AddChatbotSilo(this ISiloBuilder silo, IConfiguration configuration)
+    {
+        var options = ChatbotHostingOptionsValidator.Read(configuration);
+        var clustering = options.Clustering;
+        silo.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = clustering.ClusterId;
+            o.ServiceId = clustering.ServiceId;
+        });
+        silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
+
+        switch (clustering.Provider)
+        {
+            case ClusteringProviders.Redis:
+                silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(clustering.ConnectionString!));
+                ConfigureEndpoints(silo, clustering);
+                break;
+            case ClusteringProviders.AdoNet:
+                silo.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = clustering.ConnectionString;
+                });
+                ConfigureEndpoints(silo, clustering);
+                break;
+            default:
+                silo.UseLocalhostClustering(clustering.SiloPort, clustering.GatewayPort, serviceId: clustering.ServiceId, clusterId: clustering.ClusterId);
+                break;
+        }
+
+        switch (options.Storage.Provider)
+        {
+            case StorageProviders.AdoNet:
+                silo.AddAdoNetGrainStorage(ProviderNames.GrainState, o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = options.Storage.ConnectionString;
+                });
+                break;
+            case StorageProviders.Memory:
+                silo.AddMemoryGrainStorage(ProviderNames.GrainState);
+                break;
+            default:
+                silo.Services.AddEmbeddedGrainStorage(
+                    ProviderNames.GrainState, Path.Combine(Path.GetFullPath(options.DataDirectory), "chatbot.db"));
+                break;
+        }
+
+        silo.Services.AddSingleton(options);
+        silo.Services.AddChatbotChatModel(configuration);
+        silo.Services.AddChatbotTelemetry();
+        return silo;
+    }
+
+    /// <summary>Configures an Orleans client (a gateway that does not host a silo) to join the same cluster.</summary>
+    public static IClientBuilder AddChatbotClient(this IClientBuilder client, IConfiguration configuration)
+    {
+        var options = ChatbotHostingOptionsValidator.Read(configuration);
+        var clustering = options.Clustering;
+        client.Configure<ClusterOptions>(o =>
+        {
+            o.ClusterId = clustering.ClusterId;
+            o.ServiceId = clustering.ServiceId;
+        });
+        client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        switch (clustering.Provider)
+        {
+            case ClusteringProviders.Redis:
+                client.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(clustering.ConnectionString!));
+                break;
+            case ClusteringProviders.AdoNet:
+                client.UseAdoNetClustering(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = clustering.ConnectionString;
+                });
+                break;
+            default:
+                client.UseLocalhostClustering(clustering.GatewayPort, clustering.ServiceId, clustering.ClusterId);
+                break;
+        }
+
+        client.Services.AddSingleton(options);
+        return client;
+    }
+
+    // The 12 s default lets a dead silo hold its grains for too long; these settings detect it in about two seconds.
+    private static void ConfigureFastFailureDetection(ClusterMembershipOptions o, ClusteringOptions clustering)
+    {
+        o.ProbeTimeout = TimeSpan.FromSeconds(clustering.ProbeTimeoutSeconds);
+        o.NumMissedProbesLimit = clustering.MissedProbesLimit;
+        o.NumVotesForDeathDeclaration = 1;
+        o.TableRefreshTimeout = TimeSpan.FromSeconds(2);
+        o.IAmAliveTablePublishTimeout = TimeSpan.FromSeconds(10);
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, ClusteringOptions clustering)
+    {
+        var address = clustering.AdvertisedAddress is { Length: > 0 } configured
+            ? IPAddress.Parse(configured)
+            : FirstNonLoopbackAddress() ?? IPAddress.Loopback;
+        silo.ConfigureEndpoints(address, clustering.SiloPort, clustering.GatewayPort, listenOnAnyHostAddress: true);
+    }
+
+    private static IPAddress? FirstNonLoopbackAddress() =>
+        NetworkInterface.GetAllNetworkInterfaces()
+            .Where(n => n.OperationalStatus == OperationalStatus.Up && n.NetworkInterfaceType != NetworkInterfaceType.Loopback)
+            .SelectMany(n => n.GetIPProperties().UnicastAddresses)
+            .Select(a => a.Address)
+            .FirstOrDefault(a => a.AddressFamily == AddressFamily.InterNetwork);
+}
