@@ -62,7 +62,7 @@ async function problemError(response) {
   }
 
   const retryAfterSeconds = parseRetryAfter(response.headers.get("Retry-After"));
-  if (response.status === 429 && retryAfterSeconds !== null) {
+  if (response.status === 429 && retryAfterSeconds !== null && !/retry|try again/i.test(main)) {
     parts.push(`Try again in ${retryAfterSeconds} second${retryAfterSeconds === 1 ? "" : "s"}.`);
   }
 
@@ -89,15 +89,19 @@ export const api = {
   stopTurn: (conversationId, requestId) =>
     send(`conversations/${id(conversationId)}/stop`, { method: "POST", json: { request_id: requestId } }),
 
-  /** Starts (or, with the same requestId, resumes) a turn; resolves to the text/event-stream Response. */
-  streamChat: ({ conversationId, content, requestId, lastEventId, signal }) => {
-    const headers = { Accept: "text/event-stream", "X-Request-ID": requestId };
-    if (lastEventId) headers["Last-Event-ID"] = String(lastEventId);
-    return send("chat/stream", {
+  /** Starts a turn; resolves to the text/event-stream Response. */
+  streamChat: ({ conversationId, content, requestId, signal }) =>
+    send("chat/stream", {
       method: "POST",
-      headers,
+      headers: { Accept: "text/event-stream", "X-Request-ID": requestId },
       signal,
       json: { conversation_id: conversationId, messages: [{ role: "user", content }], stream: true },
-    });
-  },
+    }),
+
+  /** Follows a running (or replays a finished) turn from the event after `lastEventId`. */
+  resumeTurn: ({ conversationId, requestId, lastEventId = 0, signal }) =>
+    send(`conversations/${id(conversationId)}/stream?request_id=${id(requestId)}`, {
+      headers: { Accept: "text/event-stream", ...(lastEventId ? { "Last-Event-ID": String(lastEventId) } : {}) },
+      signal,
+    }),
 };

@@ -219,16 +219,11 @@ function renderConversation(conversation) {
 
 /** Follows a turn that is still running on the server (the page was reloaded or the conversation reopened). */
 function resumeTurn(conversationId, requestId) {
+  // The server stores the question with the answer; until then only this tab may know it.
   const pending = pendingTurn(requestId);
-  if (!pending) {
-    const view = messages.addAssistant();
-    view.finish("incomplete", { note: "An answer is still being written. Open this conversation again in a moment to see it." });
-    return;
-  }
-  messages.addUser(pending.content);
+  if (pending?.content) messages.addUser(pending.content);
   const view = messages.addAssistant({ streaming: true });
-  const turn = new Turn({ conversationId, content: pending.content, view, requestId });
-  streamTurn(turn);
+  streamTurn(new Turn({ conversationId, content: pending?.content ?? null, view, requestId }));
 }
 
 function confirmDelete(item) {

@@ -4,6 +4,7 @@
 const prefix = "chatbot.turn.";
 
 export function rememberTurn(turn) {
+  if (!turn.content) return;
   write(prefix + turn.requestId, JSON.stringify({ conversationId: turn.conversationId, content: turn.content }));
 }
 

@@ -1,6 +1,7 @@
 // One streaming turn: POST /api/v1/chat/stream, read the SSE events into an AnswerView, stop on request.
-// The conversation grain owns generation, so a dropped connection is resumed (same X-Request-ID, Last-Event-ID)
-// rather than restarted, and leaving the page or the conversation does not stop the answer.
+// The conversation grain owns generation, so a dropped connection is resumed from the last event received
+// (GET /api/v1/conversations/{id}/stream with Last-Event-ID) rather than restarted, and leaving the page or the
+// conversation does not stop the answer.
 
 import { api, ApiError } from "./api.js";
 import { readEvents } from "./sse.js";
@@ -10,15 +11,21 @@ const maxReconnects = 3;
 export class Turn {
   #controller = new AbortController();
   #outcome = null; // "stopped" | "detached" once the fetch is aborted on purpose
+  #settleAccepted;
+  #accepted = new Promise((resolve) => { this.#settleAccepted = resolve; }); // true: the server runs the turn
 
-  /** `requestId` is given only to follow a turn that already runs; a new turn gets a fresh one. */
-  constructor({ conversationId, content, view, requestId = crypto.randomUUID() }) {
+  /**
+   * A new turn asks `content`. Following a turn that already runs (after a reload) passes its `requestId` and no
+   * content: only its events are read.
+   */
+  constructor({ conversationId, content = null, view, requestId = null }) {
     this.conversationId = conversationId;
     this.content = content;
     this.view = view;
-    this.requestId = requestId;
+    this.requestId = requestId ?? crypto.randomUUID();
     /** True once the server accepted the turn and began streaming. */
-    this.started = false;
+    this.started = requestId !== null;
+    if (this.started) this.#settleAccepted(true);
   }
 
   /**
@@ -31,11 +38,12 @@ export class Turn {
     let reconnects = 0;
     for (;;) {
       try {
-        const response = await api.streamChat({
-          conversationId: this.conversationId, content: this.content, requestId: this.requestId,
-          lastEventId: lastSeq, signal: this.#controller.signal,
-        });
+        const request = { conversationId: this.conversationId, requestId: this.requestId, signal: this.#controller.signal };
+        const response = this.started
+          ? await api.resumeTurn({ ...request, lastEventId: lastSeq })
+          : await api.streamChat({ ...request, content: this.content });
         this.started = true;
+        this.#settleAccepted(true);
 
         for await (const event of readEvents(response)) {
           const data = parseEvent(event);
@@ -49,6 +57,7 @@ export class Turn {
           }
         }
       } catch (error) {
+        if (!this.started) this.#settleAccepted(false);
         if (this.#outcome) return { status: this.#outcome };
         // A refused request (4xx/5xx problem details) or a failure before anything streamed is the caller's to show.
         if (!this.started || !isConnectionLoss(error) || reconnects >= maxReconnects) throw error;
@@ -66,6 +75,8 @@ export class Turn {
 
   /** Aborts the fetch and asks the server to stop the turn. Resolves to false when the turn had already finished. */
   async stop() {
+    // Until the server answers the POST, the turn may be about to start: stopping it now would miss it.
+    if (!(await this.#accepted)) return true;
     this.#abort("stopped");
     try {
       await api.stopTurn(this.conversationId, this.requestId);
