@@ -48,6 +48,8 @@ public sealed class ChatPageTests(WebUiFixture fixture) : IClassFixture<WebUiFix
 
         await Expect(chat.StopButton).ToBeVisibleAsync();
         await Expect(chat.SendButton).ToBeDisabledAsync();
+        await Expect(chat.Page.GetByLabel("Message")).ToBeFocusedAsync();
+        await Expect(chat.LastAnswer.GetByTestId("answer")).ToHaveAttributeAsync("aria-live", "polite");
         await Expect(chat.LastAnswer).ToHaveAttributeAsync("data-status", "complete");
         await Expect(chat.LastAnswer.GetByTestId("answer")).ToHaveTextAsync(NoKnowledge);
         await Expect(chat.StopButton).ToBeHiddenAsync();

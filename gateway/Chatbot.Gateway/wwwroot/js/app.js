@@ -65,6 +65,7 @@ async function sendMessage() {
   const userMessage = messages.addUser(content);
   ui.input.value = "";
   autosize();
+  ui.input.focus(); // Also when Send was clicked: the button is disabled while the answer streams.
   const view = messages.addAssistant({ streaming: true });
   messages.follow(true);
   await streamTurn(new Turn({ conversationId, content, view }), { userMessage });
@@ -75,8 +76,10 @@ async function streamTurn(turn, { userMessage = null } = {}) {
   state.turn = turn;
   setStreaming(true);
   rememberTurn(turn);
+  let detached = false;
   try {
     const result = await turn.run();
+    detached = result.status === "detached";
     endAnswer(turn.view, result);
   } catch (error) {
     if (!turn.started && userMessage) {
@@ -92,7 +95,7 @@ async function streamTurn(turn, { userMessage = null } = {}) {
     }
     showError(error);
   } finally {
-    forgetTurn(turn);
+    if (!detached) forgetTurn(turn); // A detached turn still runs; reopening its conversation follows it.
     if (state.turn === turn) {
       state.turn = null;
       setStreaming(false);
@@ -104,17 +107,23 @@ async function streamTurn(turn, { userMessage = null } = {}) {
   }
 }
 
+const stoppedNote = "Stopped before the answer was finished.";
+
 function endAnswer(view, result) {
   switch (result.status) {
     case "complete":
       view.finish("complete", { usage: result.usage });
       break;
     case "stopped":
-      view.finish("stopped", { note: "Stopped. The answer so far is kept." });
+      view.finish("stopped", { note: stoppedNote });
       break;
     case "error":
-      view.finish(result.code === "stopped" ? "stopped" : "error", { note: result.message });
-      if (result.code !== "stopped") showError(new Error(result.message));
+      if (result.code === "stopped") {
+        view.finish("stopped", { note: stoppedNote });
+      } else {
+        view.finish("error", { note: result.message });
+        showError(new Error(result.message));
+      }
       break;
     default:
       break; // "detached": the view is no longer on screen.
@@ -124,11 +133,9 @@ function endAnswer(view, result) {
 async function stopAnswer() {
   const turn = state.turn;
   if (!turn) return;
-  ui.stop.disabled = true;
+  ui.stop.disabled = true; // Until the stream ends; setStreaming(false) enables it again.
   try {
-    const wasRunning = await turn.stop();
-    // The turn ended just before the stop arrived: show the whole stored answer.
-    if (!wasRunning && state.conversationId === turn.conversationId) await openConversation(turn.conversationId, { focus: false });
+    await turn.stop();
   } catch (error) {
     showError(error, "The answer could not be stopped.");
   }
@@ -207,7 +214,7 @@ function renderConversation(conversation) {
     if (message.status === "incomplete") {
       const stopped = message.error_code === "stopped";
       view.finish(stopped ? "stopped" : "incomplete", {
-        note: stopped ? "Stopped before the answer was finished." : `The answer was not finished${message.error_code ? ` (${message.error_code})` : ""}.`,
+        note: stopped ? stoppedNote : `The answer was not finished${message.error_code ? ` (${message.error_code})` : ""}.`,
       });
     } else {
       view.finish("complete", { usage: message.usage });

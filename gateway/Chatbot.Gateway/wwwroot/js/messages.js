@@ -110,8 +110,8 @@ export class AnswerView {
   /** Ends the answer: `status` is complete | incomplete | stopped | error; `note` explains anything but complete. */
   finish(status, { note = null, usage = null } = {}) {
     this.element.dataset.status = status;
+    // The live region stays: clearing aria-busy is what lets a screen reader read the finished answer.
     this.body.removeAttribute("aria-busy");
-    this.body.removeAttribute("aria-live");
     this.#render();
     if (note) {
       this.status.textContent = note;
@@ -122,7 +122,7 @@ export class AnswerView {
       this.footer.append(el("span", { className: "usage", title: `${usage.input_tokens} in, ${usage.output_tokens} out` },
         `${usage.total_tokens} tokens`));
     }
-    if (this.#text) this.footer.append(this.#copyButton());
+    if (this.#text && navigator.clipboard) this.footer.append(this.#copyButton()); // Clipboard: secure contexts only.
   }
 
   #render() {

@@ -73,16 +73,20 @@ export class Turn {
     }
   }
 
-  /** Aborts the fetch and asks the server to stop the turn. Resolves to false when the turn had already finished. */
+  /**
+   * Asks the server to stop the turn. The stream then ends with the server's "stopped" event, sent once the partial
+   * answer is stored, so the page shows exactly what was kept; only when the server cannot be reached is the fetch
+   * aborted instead. Resolves to false when the turn had already finished (its stream ends by itself).
+   */
   async stop() {
     // Until the server answers the POST, the turn may be about to start: stopping it now would miss it.
     if (!(await this.#accepted)) return true;
-    this.#abort("stopped");
     try {
       await api.stopTurn(this.conversationId, this.requestId);
       return true;
     } catch (error) {
       if (error instanceof ApiError && error.status === 404) return false;
+      this.#abort("stopped");
       throw error;
     }
   }
