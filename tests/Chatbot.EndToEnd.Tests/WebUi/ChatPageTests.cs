@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using Microsoft.Playwright;
 using Xunit;
 using static Microsoft.Playwright.Assertions;
 
@@ -48,7 +49,7 @@ public sealed class ChatPageTests(WebUiFixture fixture) : IClassFixture<WebUiFix
 
         await Expect(chat.StopButton).ToBeVisibleAsync();
         await Expect(chat.SendButton).ToBeDisabledAsync();
-        await Expect(chat.Page.GetByLabel("Message")).ToBeFocusedAsync();
+        await Expect(chat.Page.GetByLabel("Message", new PageGetByLabelOptions { Exact = true })).ToBeFocusedAsync();
         await Expect(chat.LastAnswer.GetByTestId("answer")).ToHaveAttributeAsync("aria-live", "polite");
         await Expect(chat.LastAnswer).ToHaveAttributeAsync("data-status", "complete");
         await Expect(chat.LastAnswer.GetByTestId("answer")).ToHaveTextAsync(NoKnowledge);
