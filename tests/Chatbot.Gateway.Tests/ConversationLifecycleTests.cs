@@ -80,4 +80,18 @@ public sealed class ConversationLifecycleTests
         Assert.Equal("incomplete", stored.GetProperty("status").GetString());
         await AssertProblemAsync(stopAgain, 404, "request_id");
     }
+
+    [Fact]
+    public async Task Usage_AfterTurns_IsKeptPerTenant()
+    {
+        await using var host = await GatewayHost.StartAsync(TestTokens.RequireTokens, cancellationToken: Ct);
+        var a = TestTokens.For("usage-a");
+        var done = (await ChatAsync(host.Client, ChatRequest("u1", "count me", token: a)))[^1].Json.GetProperty("usage");
+
+        var usageA = await GetJsonAsync(host.Client, "api/v1/usage", a);
+        var usageB = await GetJsonAsync(host.Client, "api/v1/usage", TestTokens.For("usage-b"));
+
+        Assert.Equal(done.GetProperty("total_tokens").GetInt64(), usageA.GetProperty("total_tokens").GetInt64());
+        Assert.Equal(0, usageB.GetProperty("total_tokens").GetInt64());
+    }
 }
