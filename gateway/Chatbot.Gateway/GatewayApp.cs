@@ -71,6 +71,7 @@ public static class GatewayApp
         app.MapOpenApi();
         app.MapChatEndpoints();
         app.MapConversationEndpoints();
+        app.MapUsageEndpoints();
         app.MapOpenAIEndpoints();
         return app;
     }

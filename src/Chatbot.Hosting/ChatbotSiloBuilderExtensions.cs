@@ -3,6 +3,7 @@ using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Chatbot.AI.Chat;
 using Chatbot.Hosting.Storage.Embedded;
+using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,15 +28,20 @@ public static class ChatbotSiloBuilderExtensions
     {
         var options = ChatbotHostingOptionsValidator.Read(configuration);
         var clustering = options.Clustering;
-        silo.Configure<ClusterOptions>(o =>
+        if (clustering.Provider != ClusteringProviders.External)
         {
-            o.ClusterId = clustering.ClusterId;
-            o.ServiceId = clustering.ServiceId;
-        });
-        silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clustering.ClusterId;
+                o.ServiceId = clustering.ServiceId;
+            });
+            silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
+        }
 
         switch (clustering.Provider)
         {
+            case ClusteringProviders.External:
+                break;
             case ClusteringProviders.Redis:
                 silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(clustering.ConnectionString!));
                 ConfigureEndpoints(silo, clustering);
@@ -72,6 +78,7 @@ public static class ChatbotSiloBuilderExtensions
         }
 
         silo.Services.AddSingleton(options);
+        silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotChatModel(configuration);
         silo.Services.AddChatbotTelemetry();
         return silo;

@@ -71,7 +71,7 @@ public sealed class ChatCompletionsTests(OpenAIGatewayFixture fixture) : IClassF
     public async Task ChatCompletionsStream_IncludeUsageOption_SendsUsageChunkOnlyWhenAsked(bool includeUsage)
     {
         var ct = TestContext.Current.CancellationToken;
-        using var http = fixture.Server.CreateClient();
+        var http = fixture.Server.Client;
         using var request = new HttpRequestMessage(HttpMethod.Post, "v1/chat/completions")
         {
             Content = new StringContent(JsonSerializer.Serialize(new
@@ -82,7 +82,7 @@ public sealed class ChatCompletionsTests(OpenAIGatewayFixture fixture) : IClassF
                 messages = new[] { new { role = "user", content = "hello" } },
             }), Encoding.UTF8, "application/json"),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.Create("acme"));
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", TestTokens.For("acme"));
 
         using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, ct);
         response.EnsureSuccessStatusCode();
@@ -108,7 +108,7 @@ public sealed class ChatCompletionsTests(OpenAIGatewayFixture fixture) : IClassF
     }
 
     private ChatClient CreateClient() =>
-        new("chatbot-embedded", new ApiKeyCredential(TestTokens.Create("acme")), new OpenAIClientOptions
+        new("chatbot-embedded", new ApiKeyCredential(TestTokens.For("acme")), new OpenAIClientOptions
         {
             Endpoint = new Uri(fixture.Server.BaseAddress, "v1"),
         });

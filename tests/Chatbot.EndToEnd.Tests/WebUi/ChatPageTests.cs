@@ -102,7 +102,7 @@ public sealed class ChatPageTests(WebUiFixture fixture) : IClassFixture<WebUiFix
     public async Task DeleteConversation_Confirmed_RemovesItFromSidebarAndServer()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var http = fixture.Server.CreateClient();
+        var http = fixture.Server.Client;
         var created = await http.PostAsJsonAsync("api/v1/chat/stream", new
         {
             conversation_id = "c_e2e_delete",

@@ -1,3 +1,4 @@
+using Chatbot.Testing;
 using Chatbot.Testing.Gateway;
 using Microsoft.Playwright;
 using Xunit;
@@ -18,9 +19,9 @@ public sealed class WebUiFixture : IAsyncLifetime
 
     private IPlaywright? _playwright;
     private IBrowser? _browser;
-    private GatewayServer? _server;
+    private GatewayHost? _server;
 
-    public GatewayServer Server => _server ?? throw new InvalidOperationException("The fixture is not initialized.");
+    public GatewayHost Server => _server ?? throw new InvalidOperationException("The fixture is not initialized.");
 
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The fixture is not initialized.");
 
@@ -32,11 +33,12 @@ public sealed class WebUiFixture : IAsyncLifetime
                 $"Chromium not found at {ChromiumPath}. Install the Debian package 'chromium' (bash scripts/install-test-deps.sh).");
         }
 
-        _server = await GatewayServer.StartAsync(new Dictionary<string, string>
+        _server = await GatewayHost.StartAsync(new Dictionary<string, string>
         {
+            ["webroot"] = RepositoryPaths.GatewayWebRoot,
             ["Chatbot:Model:Embedded:WordDelayMs"] = "50",
             ["Chatbot:Conversations:MaxMessageChars"] = MaxMessageChars.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        }, TestContext.Current.CancellationToken);
+        }, cancellationToken: TestContext.Current.CancellationToken);
 
         // The machine may be busy building; waiting longer than Playwright's 5 s default costs nothing when all is well.
         Assertions.SetDefaultExpectTimeout(20_000);

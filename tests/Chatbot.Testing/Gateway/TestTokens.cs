@@ -5,24 +5,35 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace Chatbot.Testing.Gateway;
 
-/// <summary>Bearer tokens as the gateway accepts them with <c>Chatbot:Auth:SigningKey</c> (HS256, default issuer and audience).</summary>
+/// <summary>HS256 tokens signed with a test key, shaped as the gateway expects by default.</summary>
 public static class TestTokens
 {
-    /// <summary>A signing key long enough for HS256 (32 bytes or more); configure it as <c>Chatbot:Auth:SigningKey</c>.</summary>
-    public const string SigningKey = "chatbot-tests-signing-key-0123456789abcdef";
+    /// <summary>A signing key long enough for HS256.</summary>
+    public const string SigningKey = "test-signing-key-0123456789-abcdefghijklmnopqrstuvwxyz";
 
-    /// <summary>A token for <paramref name="tenantId"/> valid for an hour, signed with <paramref name="signingKey"/>.</summary>
-    public static string Create(string tenantId, string signingKey = SigningKey, string issuer = "chatbot", string audience = "chatbot")
+    /// <summary>Settings that make a gateway require tokens signed with <see cref="SigningKey"/>.</summary>
+    public static IReadOnlyDictionary<string, string> RequireTokens { get; } = new Dictionary<string, string>
     {
-        var now = DateTime.UtcNow;
+        ["Chatbot:Auth:AllowAnonymous"] = "false",
+        ["Chatbot:Auth:SigningKey"] = SigningKey,
+    };
+
+    /// <summary>A token for <paramref name="tenant"/> (no tenant claim when null).</summary>
+    public static string For(string? tenant, string key = SigningKey, string issuer = "chatbot", string audience = "chatbot")
+    {
+        var claims = new List<Claim> { new("sub", "user-" + (tenant ?? "none")) };
+        if (tenant is not null)
+        {
+            claims.Add(new Claim("tenant_id", tenant));
+        }
+
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {
+            Subject = new ClaimsIdentity(claims),
             Issuer = issuer,
             Audience = audience,
-            Subject = new ClaimsIdentity([new Claim("sub", "e2e-user"), new Claim("tenant_id", tenantId)]),
-            NotBefore = now.AddMinutes(-1),
-            Expires = now.AddHours(1),
-            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(signingKey)), SecurityAlgorithms.HmacSha256),
+            Expires = DateTime.UtcNow.AddHours(1),
+            SigningCredentials = new SigningCredentials(new SymmetricSecurityKey(Encoding.UTF8.GetBytes(key)), SecurityAlgorithms.HmacSha256),
         });
     }
 }
