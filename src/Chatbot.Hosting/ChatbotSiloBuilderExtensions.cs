@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Chatbot.AI.Chat;
+using Chatbot.Hosting.Storage;
 using Chatbot.Hosting.Storage.Embedded;
 using Chatbot.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
@@ -71,6 +72,7 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
+        silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
         silo.Services.AddChatbotChatModel(configuration);
         silo.Services.AddChatbotTelemetry();
