@@ -160,6 +160,7 @@ internal sealed partial class SqliteGrainStorage : IGrainStorage, IAsyncDisposab
             }
 
             WriteBatch(connection, batch);
+            LogBatchCommitted(_logger, _name, batch.Count);
             batch.Clear();
         }
     }
@@ -302,6 +303,9 @@ internal sealed partial class SqliteGrainStorage : IGrainStorage, IAsyncDisposab
 
     [LoggerMessage(2002, LogLevel.Warning, "Grain storage {Name}: a batch of {Count} writes failed; retrying each write alone")]
     private static partial void LogBatchFailed(ILogger logger, Exception exception, string name, int count);
+
+    [LoggerMessage(2004, LogLevel.Trace, "Grain storage {Name}: committed {Count} writes in one transaction")]
+    private static partial void LogBatchCommitted(ILogger logger, string name, int count);
 
     [LoggerMessage(2003, LogLevel.Critical, "Grain storage {Name}: the writer stopped; grain state can no longer be saved")]
     private static partial void LogWriterFailed(ILogger logger, Exception exception, string name);
