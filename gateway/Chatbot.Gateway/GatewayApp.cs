@@ -1,21 +1,78 @@
+using Chatbot.AI.Chat;
+using Chatbot.AI.Conversations;
+using Chatbot.Gateway.Auth;
+using Chatbot.Gateway.Chat;
+using Chatbot.Gateway.Conversations;
+using Chatbot.Gateway.Http;
+using Chatbot.Gateway.OpenAI;
+using Chatbot.Gateway.RateLimiting;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
+using Chatbot.Hosting.Telemetry;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 
 namespace Chatbot.Gateway;
 
-/// <summary>Builds the gateway application; shared by <c>Program</c> and the tests that host it on a real Kestrel port.</summary>
+/// <summary>Builds the gateway application; shared by <c>Program</c>, the tests and the benchmark, which host it on a real Kestrel port.</summary>
 public static class GatewayApp
 {
     /// <summary>Builds the app from command-line arguments; <paramref name="configure"/> lets a test add configuration or services.</summary>
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.UseOrleans(silo => silo.AddChatbotSilo(builder.Configuration));
+        var configuration = builder.Configuration;
+        var gateway = configuration.GetSection(GatewayOptions.SectionName).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+
+        // 1. Grains: in-process silo (single machine) or a client of a silo cluster.
+        if (gateway.Mode == GatewayModes.Client)
+        {
+            builder.UseOrleansClient(client => client.AddChatbotClient(configuration));
+            builder.Services.AddOptions<ChatModelOptions>().Bind(configuration.GetSection(ChatModelOptions.SectionName));
+            builder.Services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName))
+                .ValidateDataAnnotations().ValidateOnStart();
+            builder.Services.AddSingleton(TimeProvider.System);
+            builder.Services.AddChatbotTelemetry();
+        }
+        else
+        {
+            builder.UseOrleans(silo => silo.AddChatbotSilo(configuration));
+        }
+
+        // 2. The edge: problem details, JSON conventions, auth, tenancy, limits, telemetry, OpenAPI.
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions["request_id"] = c.HttpContext.Items.ContainsKey("chatbot.request-id")
+                ? RequestIdMiddleware.Get(c.HttpContext)
+                : null);
+        builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
+        builder.Services.AddChatbotAuth(configuration);
+        builder.Services.AddChatbotRateLimiting(configuration);
         builder.Services.AddChatbotHealthChecks();
+        builder.Services.AddOpenTelemetry()
+            .WithTracing(t => t.AddAspNetCoreInstrumentation())
+            .WithMetrics(m => m.AddAspNetCoreInstrumentation());
+        builder.Services.AddOpenApi();
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseMiddleware<RequestIdMiddleware>();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseAuthentication();
+        app.UseMiddleware<TenantMiddleware>();
+        app.UseRateLimiter();
+        app.UseAuthorization();
+
         app.MapChatbotHealthChecks();
+        app.MapOpenApi();
+        app.MapChatEndpoints();
+        app.MapConversationEndpoints();
+        app.MapUsageEndpoints();
+        app.MapOpenAIEndpoints();
         return app;
     }
 }

@@ -22,8 +22,9 @@ public sealed class ChatbotHostingOptions
 /// <summary>Cluster membership (<c>Chatbot:Clustering</c>).</summary>
 public sealed class ClusteringOptions
 {
-    /// <summary><c>localhost</c> (default, one machine), <c>redis</c> or <c>adonet</c> (PostgreSQL).</summary>
-    [RegularExpression("^(localhost|redis|adonet)$", ErrorMessage = "Chatbot:Clustering:Provider must be 'localhost', 'redis' or 'adonet'.")]
+    /// <summary><c>localhost</c> (default, one machine), <c>redis</c>, <c>adonet</c> (PostgreSQL), or <c>external</c>
+    /// (membership is configured by the host itself, as Orleans' in-process test cluster does).</summary>
+    [RegularExpression("^(localhost|redis|adonet|external)$", ErrorMessage = "Chatbot:Clustering:Provider must be 'localhost', 'redis', 'adonet' or 'external'.")]
     public string Provider { get; set; } = ClusteringProviders.Localhost;
 
     /// <summary>Redis configuration string (<c>host:port</c>) or PostgreSQL connection string; required unless localhost.</summary>
@@ -69,6 +70,9 @@ public static class ClusteringProviders
 
     /// <summary>Membership table in PostgreSQL (Orleans ADO.NET clustering).</summary>
     public const string AdoNet = "adonet";
+
+    /// <summary>Membership configured by the host, not by the platform (test clusters).</summary>
+    public const string External = "external";
 }
 
 /// <summary>Grain state storage (<c>Chatbot:Storage</c>).</summary>

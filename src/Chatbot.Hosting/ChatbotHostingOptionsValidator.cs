@@ -30,7 +30,7 @@ public static class ChatbotHostingOptionsValidator
             failures.AddRange(results.Select(r => r.ErrorMessage ?? "invalid value"));
         }
 
-        if (options.Clustering.Provider != ClusteringProviders.Localhost && string.IsNullOrWhiteSpace(options.Clustering.ConnectionString))
+        if (options.Clustering.Provider is ClusteringProviders.Redis or ClusteringProviders.AdoNet && string.IsNullOrWhiteSpace(options.Clustering.ConnectionString))
         {
             failures.Add($"Chatbot:Clustering:ConnectionString is required when Chatbot:Clustering:Provider is '{options.Clustering.Provider}'.");
         }

@@ -28,15 +28,20 @@ public static class ChatbotSiloBuilderExtensions
     {
         var options = ChatbotHostingOptionsValidator.Read(configuration);
         var clustering = options.Clustering;
-        silo.Configure<ClusterOptions>(o =>
+        if (clustering.Provider != ClusteringProviders.External)
         {
-            o.ClusterId = clustering.ClusterId;
-            o.ServiceId = clustering.ServiceId;
-        });
-        silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clustering.ClusterId;
+                o.ServiceId = clustering.ServiceId;
+            });
+            silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
+        }
 
         switch (clustering.Provider)
         {
+            case ClusteringProviders.External:
+                break;
             case ClusteringProviders.Redis:
                 silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(clustering.ConnectionString!));
                 ConfigureEndpoints(silo, clustering);

@@ -142,6 +142,7 @@ public sealed partial class ConversationGrain(
         try
         {
             // 1. Snapshot what the turn needs before the first await: other calls interleave from here on.
+            var askedAt = timeProvider.GetUtcNow();
             var history = request.ContextOverride ?? PromptBuilder.FromStored(state.State.Messages);
             var systemPrompt = string.IsNullOrWhiteSpace(request.SystemPrompt)
                 ? modelOptions.Value.SystemPrompt
@@ -210,7 +211,7 @@ public sealed partial class ConversationGrain(
             events.Add(terminal with { Seq = events.Count + 1 });
 
             var previous = state.State;
-            var next = NextState(previous, request, answer.ToString(), errorCode, references, turnUsage, events);
+            var next = NextState(previous, request, askedAt, answer.ToString(), errorCode, references, turnUsage, events);
             state.State = next;
             try
             {
@@ -269,7 +270,7 @@ public sealed partial class ConversationGrain(
     }
 
     private ConversationState NextState(
-        ConversationState previous, TurnRequest request, string answer, string? errorCode,
+        ConversationState previous, TurnRequest request, DateTimeOffset askedAt, string answer, string? errorCode,
         IReadOnlyList<ChatReference> references, TokenUsage usage, IReadOnlyList<ChatEvent> events)
     {
         var now = timeProvider.GetUtcNow();
@@ -277,7 +278,7 @@ public sealed partial class ConversationGrain(
         messages.AddRange(previous.Messages);
         messages.Add(new StoredMessage
         {
-            Role = ChatRoles.User, Content = request.Content, RequestId = request.RequestId, CreatedAt = now,
+            Role = ChatRoles.User, Content = request.Content, RequestId = request.RequestId, CreatedAt = askedAt,
         });
         messages.Add(new StoredMessage
         {
@@ -296,7 +297,7 @@ public sealed partial class ConversationGrain(
         return new ConversationState
         {
             Title = previous.Messages.Count == 0 ? Titles.From(request.Content, _options.MaxTitleChars) : previous.Title,
-            CreatedAt = previous.Messages.Count == 0 ? now : previous.CreatedAt,
+            CreatedAt = previous.Messages.Count == 0 ? askedAt : previous.CreatedAt,
             UpdatedAt = now,
             Messages = messages,
             Turns = turns,

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Chatbot.Conversations;
 
 /// <summary>Kinds of <see cref="ChatEvent"/>, as sent in the SSE <c>type</c> field.</summary>
@@ -45,6 +47,7 @@ public sealed record ChatEvent
     [Id(6)] public string? Message { get; init; }
 
     /// <summary>True for <see cref="ChatEventTypes.Done"/> and <see cref="ChatEventTypes.Error"/>.</summary>
+    [JsonIgnore]
     public bool IsTerminal => Type is ChatEventTypes.Done or ChatEventTypes.Error;
 }
 

@@ -68,7 +68,8 @@ internal sealed class StorageHealthCheck(ChatbotHostingOptions options) : IHealt
 
                     break;
                 case StorageProviders.Embedded:
-                    var path = Path.Combine(Path.GetFullPath(options.DataDirectory), "chatbot.db");
+                    var directory = Directory.CreateDirectory(Path.GetFullPath(options.DataDirectory));
+                    var path = Path.Combine(directory.FullName, "chatbot.db");
                     await Task.Run(() =>
                     {
                         using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate }.ToString());

@@ -1,0 +1,76 @@
+using Chatbot.AI.Conversations;
+using Chatbot.Conversations;
+using Chatbot.Gateway.Auth;
+using Chatbot.Gateway.Http;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Gateway.Chat;
+
+/// <summary><c>POST /api/v1/chat/stream</c>: a new turn (or the resumption of one) streamed as SSE.</summary>
+internal static class ChatEndpoints
+{
+    /// <summary>Response header naming the conversation (useful when the server generated its id).</summary>
+    public const string ConversationIdHeader = "X-Conversation-ID";
+
+    public static RouteGroupBuilder MapChatEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        var group = endpoints.MapGroup("/api/v1/chat").WithTags("Chat");
+        group.MapPost("/stream", StreamAsync)
+            .WithSummary("Ask a question; the answer streams as SSE (delta, refs, done | error). Resume with Last-Event-ID and the same X-Request-ID.")
+            .Accepts<ChatStreamRequest>("application/json")
+            .Produces(StatusCodes.Status200OK, contentType: "text/event-stream")
+            .ProducesValidationProblem()
+            .ProducesProblem(StatusCodes.Status409Conflict);
+        return group;
+    }
+
+    private static async Task<IResult> StreamAsync(
+        HttpContext http, IGrainFactory grains, IOptions<ConversationOptions> limits, CancellationToken cancellationToken)
+    {
+        // 1. Validate everything at the edge; nothing reaches a grain for a rejected request.
+        var (request, bodyProblem) = await JsonBody.ReadAsync<ChatStreamRequest>(http.Request, cancellationToken);
+        if (bodyProblem is not null)
+        {
+            return bodyProblem;
+        }
+
+        var (question, problem) = ChatRequestValidator.Validate(request!, limits.Value);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (afterSeq, lastEventProblem) = TurnStreams.ReadLastEventId(http.Request);
+        if (lastEventProblem is not null)
+        {
+            return lastEventProblem;
+        }
+
+        // 2. Start the turn, or find the one this request id already started (retries and resumes).
+        var tenant = TenantMiddleware.Get(http);
+        var requestId = RequestIdMiddleware.Get(http);
+        var conversationId = request!.ConversationId ?? "c_" + Guid.NewGuid().ToString("N");
+        var grain = grains.GetGrain<IConversationGrain>(ConversationKey.Format(tenant, conversationId));
+        var start = await grain.StartTurnAsync(new TurnRequest
+        {
+            RequestId = requestId,
+            Content = question!,
+            Temperature = request.Temperature,
+            TopK = request.TopK,
+            UseGraphRag = request.UseGraphRag ?? false,
+            UseCache = request.UseCache ?? false,
+        }, cancellationToken);
+        if (start.Outcome == TurnStartOutcome.Busy)
+        {
+            return Problems.Coded(StatusCodes.Status409Conflict, "conversation_busy", "Another turn is running.",
+                $"Conversation '{conversationId}' is answering another request; retry when it is done.");
+        }
+
+        // 3. Relay the grain's events. The grain owns generation: if this client goes away, the turn still completes.
+        http.Response.Headers[ConversationIdHeader] = conversationId;
+        var events = grain.StreamTurnAsync(requestId, afterSeq, cancellationToken);
+        return request.Stream == false
+            ? await TurnStreams.CollectAsync(events, conversationId, requestId, cancellationToken)
+            : TurnStreams.ToSse(events);
+    }
+}

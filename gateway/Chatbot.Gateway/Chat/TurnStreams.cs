@@ -1,0 +1,85 @@
+using System.Globalization;
+using System.Net.ServerSentEvents;
+using System.Runtime.CompilerServices;
+using System.Text;
+using System.Text.Json;
+using Chatbot.Conversations;
+using Chatbot.Gateway.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+
+namespace Chatbot.Gateway.Chat;
+
+/// <summary>Turns a grain's event stream into HTTP answers: SSE with resumable ids, or one JSON body.</summary>
+internal static class TurnStreams
+{
+    /// <summary>The SSE header a reconnecting client sends with the last <c>seq</c> it received.</summary>
+    public const string LastEventIdHeader = "Last-Event-ID";
+
+    /// <summary>Reads <c>Last-Event-ID</c>: 0 when absent.</summary>
+    public static (long AfterSeq, ValidationProblem? Problem) ReadLastEventId(HttpRequest request)
+    {
+        var value = request.Headers[LastEventIdHeader].ToString();
+        if (value.Length == 0)
+        {
+            return (0, null);
+        }
+
+        return long.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var seq)
+            ? (seq, null)
+            : (0, Problems.BadField(LastEventIdHeader, $"{LastEventIdHeader} must be a non-negative integer (the seq of the last event received)."));
+    }
+
+    /// <summary>SSE items: <c>id</c> is the event's seq, <c>data</c> its JSON.</summary>
+    public static ServerSentEventsResult<string> ToSse(IAsyncEnumerable<ChatEvent> events) =>
+        TypedResults.ServerSentEvents(Items(events));
+
+    /// <summary>Collects a whole turn into one JSON body (for <c>"stream": false</c>).</summary>
+    public static async Task<IResult> CollectAsync(
+        IAsyncEnumerable<ChatEvent> events, string conversationId, string requestId, CancellationToken cancellationToken)
+    {
+        var text = new StringBuilder();
+        IReadOnlyList<ChatReference> references = [];
+        await foreach (var e in events.WithCancellation(cancellationToken))
+        {
+            switch (e.Type)
+            {
+                case ChatEventTypes.Delta:
+                    text.Append(e.Content);
+                    break;
+                case ChatEventTypes.Refs:
+                    references = e.References ?? [];
+                    break;
+                case ChatEventTypes.Done:
+                    return TypedResults.Ok(new ChatAnswer(conversationId, requestId, text.ToString(), references, e.Usage ?? TokenUsage.Zero));
+                case ChatEventTypes.Error:
+                    return ErrorResult(e);
+            }
+        }
+
+        return Problems.Coded(StatusCodes.Status502BadGateway, "incomplete", "The answer did not complete.", "The answer stream ended early.");
+    }
+
+    /// <summary>The HTTP problem for a terminal error event.</summary>
+    public static ProblemHttpResult ErrorResult(ChatEvent error) => error.Code switch
+    {
+        "model_timeout" => Problems.Coded(StatusCodes.Status504GatewayTimeout, error.Code, "The model timed out.", error.Message ?? ""),
+        "turn_not_found" => Problems.Coded(StatusCodes.Status404NotFound, error.Code, "Not found.", error.Message ?? ""),
+        _ => Problems.Coded(StatusCodes.Status502BadGateway, error.Code ?? "error", "The answer failed.", error.Message ?? ""),
+    };
+
+    private static async IAsyncEnumerable<SseItem<string>> Items(
+        IAsyncEnumerable<ChatEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var e in events.WithCancellation(cancellationToken))
+        {
+            yield return new SseItem<string>(JsonSerializer.Serialize(e, GatewayJson.Events))
+            {
+                EventId = e.Seq.ToString(CultureInfo.InvariantCulture),
+            };
+        }
+    }
+}
+
+/// <summary>A whole answer, for <c>"stream": false</c>.</summary>
+public sealed record ChatAnswer(
+    string ConversationId, string RequestId, string Content, IReadOnlyList<ChatReference> References, TokenUsage Usage);
