@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Chatbot.AI.Chat;
 using Chatbot.Hosting.Storage;
 using Chatbot.Hosting.Storage.Embedded;
+using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,6 +80,7 @@ public static class ChatbotSiloBuilderExtensions
 
         silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
+        silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotChatModel(configuration);
         silo.Services.AddChatbotTelemetry();
         return silo;
