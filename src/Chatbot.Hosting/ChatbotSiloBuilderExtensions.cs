@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Chatbot.AI.Chat;
+using Chatbot.Hosting.Storage;
 using Chatbot.Hosting.Storage.Embedded;
 using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Hosting.Telemetry;
@@ -77,6 +78,7 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
+        silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
         silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotChatModel(configuration);
