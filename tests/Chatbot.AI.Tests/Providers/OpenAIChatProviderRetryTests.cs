@@ -62,4 +62,30 @@ public sealed class OpenAIChatProviderRetryTests
         Assert.Equal(ModelErrors.Failed, ModelErrors.Describe(error).Code);
         Assert.Single(model.Server.Requests);
     }
+
+    [Theory]
+    [InlineData("0", "1")]
+    [InlineData("10", "600")]
+    public async Task GetStreamingResponseAsync_RetryAndTimeoutLimits_BuildAValidPipeline(string maxRetries, string timeoutSeconds)
+    {
+        await using var model = await OpenAIModelHost.StartAsync(
+            Ct, null, ("MaxRetries", maxRetries), ("TimeoutSeconds", timeoutSeconds), ("StreamIdleTimeoutSeconds", "600"));
+
+        var response = await model.Client.GetStreamingResponseAsync("Hello?", cancellationToken: Ct).ToChatResponseAsync(Ct);
+
+        Assert.Equal("Hello from the fake model.", response.Text);
+    }
+
+    [Fact]
+    public async Task GetStreamingResponseAsync_ServiceUnavailableWithoutRetries_FailsAfterOneRequest()
+    {
+        await using var model = await OpenAIModelHost.StartAsync(Ct, null, ("MaxRetries", "0"));
+        model.Server.Enqueue(FakeReply.Status(503), FakeReply.Text("Never"));
+
+        var error = await Assert.ThrowsAnyAsync<Exception>(
+            () => model.Client.GetStreamingResponseAsync("Hello?", cancellationToken: Ct).ToChatResponseAsync(Ct));
+
+        Assert.Equal(ModelErrors.Failed, ModelErrors.Describe(error).Code);
+        Assert.Single(model.Server.Requests);
+    }
 }

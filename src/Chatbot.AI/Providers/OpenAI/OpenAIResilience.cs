@@ -21,12 +21,19 @@ internal static class OpenAIResilience
     /// <summary>Longest back-off between two attempts when the endpoint sends no <c>Retry-After</c>.</summary>
     public static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(10);
 
+    /// <summary>How long a pooled connection to the endpoint is reused.</summary>
+    public static readonly TimeSpan ConnectionLifetime = TimeSpan.FromMinutes(5);
+
     /// <summary>Registers the named client <see cref="OpenAIChatProvider.HttpClientName"/>.</summary>
     public static IServiceCollection AddOpenAIModelHttpClient(this IServiceCollection services)
     {
         services.AddHttpClient(OpenAIChatProvider.HttpClientName)
             // The resilience handler owns every timeout; HttpClient's own would also cut long streams.
             .ConfigureHttpClient(c => c.Timeout = Timeout.InfiniteTimeSpan)
+            // The chat client lives as long as the container and keeps its HttpClient: connections are recycled by
+            // the primary handler instead of the factory's handler rotation, so DNS changes are still picked up.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler { PooledConnectionLifetime = ConnectionLifetime })
+            .SetHandlerLifetime(Timeout.InfiniteTimeSpan)
             .AddStandardResilienceHandler()
             .Configure((options, provider) =>
                 Apply(options, provider.GetRequiredService<IOptions<ChatModelOptions>>().Value.OpenAI));
