@@ -45,6 +45,9 @@ internal sealed class MarkdownParser : IDocumentParser
                 case ParagraphBlock paragraph:
                     builder.Add(paragraphKind, MarkdownInlineText.Flatten(paragraph.Inline));
                     break;
+                case YamlFrontMatterBlock or HtmlBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup:
+                    // Front matter is metadata and derives from CodeBlock, so it must be matched first.
+                    break;
                 case CodeBlock code:
                     builder.Add(DocumentBlockKind.Code, code.Lines.ToString());
                     break;
@@ -57,8 +60,6 @@ internal sealed class MarkdownParser : IDocumentParser
                         AddBlocks(item, builder, DocumentBlockKind.ListItem, cancellationToken);
                     }
 
-                    break;
-                case YamlFrontMatterBlock or HtmlBlock or ThematicBreakBlock or LinkReferenceDefinitionGroup:
                     break;
                 case ContainerBlock nested:
                     // Block quotes and extension containers: their content is ordinary document text.
