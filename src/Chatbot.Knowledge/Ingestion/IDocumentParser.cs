@@ -20,7 +20,7 @@ public interface IDocumentParser
     /// <see cref="DocumentParsers.ParseAsync"/>, which runs it on the thread pool, never on a grain's scheduler.
     /// </summary>
     /// <param name="content">The document; readable and seekable, positioned at its start. Not disposed.</param>
-    /// <param name="contentType">The declared media type with parameters (a <c>charset</c> is honoured), if any.</param>
+    /// <param name="contentType">The declared media type with parameters, if any; text and Markdown honour its <c>charset</c>.</param>
     /// <param name="cancellationToken">Checked between pages and blocks.</param>
     /// <exception cref="DocumentParseException">The content is damaged or not of this format.</exception>
     ParsedDocument Parse(Stream content, string? contentType, CancellationToken cancellationToken);
