@@ -72,6 +72,9 @@ public sealed record ChatReference
 
     /// <summary>Retrieval score (higher is better).</summary>
     [Id(5)] public double Score { get; init; }
+
+    /// <summary>Dataset the document belongs to.</summary>
+    [Id(6)] public string? DatasetId { get; init; }
 }
 
 /// <summary>Token counts of one turn or accumulated over many.</summary>

@@ -50,6 +50,9 @@ public sealed record TurnRequest
 
     /// <summary>System instructions supplied by the caller, prepended to the prompt.</summary>
     [Id(7)] public string? SystemPrompt { get; init; }
+
+    /// <summary>Datasets to answer from; null: the tenant's <c>default</c> dataset.</summary>
+    [Id(8)] public IReadOnlyList<string>? DatasetIds { get; init; }
 }
 
 /// <summary>What <see cref="IConversationGrain.StartTurnAsync"/> did with a request.</summary>

@@ -19,6 +19,9 @@ public interface IKnowledgeStore
     /// <summary>All chunks of one partition of a dataset.</summary>
     Task<IReadOnlyList<StoredChunk>> LoadPartitionAsync(string tenant, string dataset, int partition, CancellationToken cancellationToken);
 
+    /// <summary>The chunks of one document that belong to one partition.</summary>
+    Task<IReadOnlyList<StoredChunk>> LoadDocumentChunksAsync(string tenant, string dataset, int partition, string documentId, CancellationToken cancellationToken);
+
     /// <summary>Deletes a document's bytes and chunks.</summary>
     Task DeleteDocumentAsync(string tenant, string dataset, string documentId, CancellationToken cancellationToken);
 

@@ -74,12 +74,21 @@ internal sealed class SqlKnowledgeStore(KnowledgeStoreDialect dialect) : IKnowle
         }, cancellationToken);
 
     public Task<IReadOnlyList<StoredChunk>> LoadPartitionAsync(string tenant, string dataset, int partition, CancellationToken cancellationToken) =>
+        LoadChunksAsync(partition, null, [("t", tenant), ("d", dataset), ("p", partition)], cancellationToken);
+
+    public Task<IReadOnlyList<StoredChunk>> LoadDocumentChunksAsync(
+        string tenant, string dataset, int partition, string documentId, CancellationToken cancellationToken) =>
+        LoadChunksAsync(partition, "document_id = @id", [("t", tenant), ("d", dataset), ("p", partition), ("id", documentId)], cancellationToken);
+
+    private Task<IReadOnlyList<StoredChunk>> LoadChunksAsync(
+        int partition, string? extraCondition, (string, object?)[] parameters, CancellationToken cancellationToken) =>
         RunAsync<IReadOnlyList<StoredChunk>>(async connection =>
         {
-            await using var command = Command(connection, """
+            var condition = "tenant = @t AND dataset = @d AND partition = @p" + (extraCondition is null ? "" : " AND " + extraCondition);
+            await using var command = Command(connection, $"""
                 SELECT chunk_id, document_id, chunk_index, title, section, text, start_offset, end_offset, page, document_date, vector
-                FROM kb_chunks WHERE tenant = @t AND dataset = @d AND partition = @p ORDER BY document_id, chunk_index
-                """, ("t", tenant), ("d", dataset), ("p", partition));
+                FROM kb_chunks WHERE {condition} ORDER BY document_id, chunk_index
+                """, parameters);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var chunks = new List<StoredChunk>();
             while (await reader.ReadAsync(cancellationToken))

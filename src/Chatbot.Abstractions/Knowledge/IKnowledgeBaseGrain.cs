@@ -1,0 +1,89 @@
+namespace Chatbot.Knowledge;
+
+/// <summary>
+/// One knowledge base (dataset) of one tenant, keyed by <see cref="DatasetKey.Format"/>: the document registry and the
+/// durable index job. Each document is indexed on its own: one that fails never blocks the others. Bulk data (bytes,
+/// chunks, vectors) lives in the knowledge store, not in this grain's state.
+/// </summary>
+public interface IKnowledgeBaseGrain : IGrainWithStringKey
+{
+    /// <summary>Stores an upload (replacing a document with the same id) and queues it for indexing.</summary>
+    Task<DocumentStatus> UploadAsync(DocumentUpload upload, byte[] content, CancellationToken cancellationToken = default);
+
+    /// <summary>Changes how the dataset is chunked and indexed and re-indexes every document.</summary>
+    Task<DatasetStatus> ConfigureAsync(IndexSettings settings, CancellationToken cancellationToken = default);
+
+    /// <summary>Per-document state, counts and progress; null when the dataset has no documents and was never configured.</summary>
+    Task<DatasetStatus?> GetStatusAsync();
+
+    /// <summary>Removes a document from the registry, the store and every partition. False when unknown.</summary>
+    Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Removes every document and the dataset itself. False when unknown.</summary>
+    Task<bool> DeleteAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>Number of partitions the dataset's chunks are spread over (fixed when the dataset is created).</summary>
+    Task<int> GetPartitionCountAsync();
+}
+
+/// <summary>
+/// One partition of a dataset, keyed by <see cref="DatasetKey.Partition"/>: the chunks hashed to it, with a BM25 index
+/// and vectors in memory, loaded from the knowledge store on activation.
+/// </summary>
+public interface IKnowledgePartitionGrain : IGrainWithStringKey
+{
+    /// <summary>(Re)loads one document's chunks of this partition from the store, replacing what the partition had.</summary>
+    Task RefreshDocumentAsync(string documentId, CancellationToken cancellationToken = default);
+
+    /// <summary>Drops a document's chunks.</summary>
+    Task RemoveDocumentAsync(string documentId);
+
+    /// <summary>Drops everything (the dataset was deleted).</summary>
+    Task ClearAsync();
+
+    /// <summary>Local corpus statistics for the query's terms, summed by the caller into dataset-wide statistics.</summary>
+    Task<PartitionTermStats> GetTermStatsAsync(IReadOnlyList<string> terms);
+
+    /// <summary>The partition's best chunks for a query, scored with dataset-wide statistics.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(PartitionSearch search, CancellationToken cancellationToken = default);
+
+    /// <summary>Number of chunks held (diagnostics and tests).</summary>
+    Task<int> CountAsync();
+}
+
+/// <summary>
+/// Searches a dataset: fans out to its partitions in parallel and merges. A stateless worker, so searches scale with
+/// the silos instead of queueing on one grain.
+/// </summary>
+public interface IKnowledgeSearchGrain : IGrainWithStringKey
+{
+    /// <summary>The best chunks of the dataset for <paramref name="query"/>.</summary>
+    Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+}
+
+/// <summary>Corpus statistics of one partition for a set of terms.</summary>
+[GenerateSerializer, Immutable, Alias("chatbot.PartitionTermStats")]
+public sealed record PartitionTermStats(
+    [property: Id(0)] long DocumentCount,
+    [property: Id(1)] long TotalLength,
+    [property: Id(2)] IReadOnlyDictionary<string, long> DocumentFrequencies);
+
+/// <summary>A query as a partition receives it: analysed terms, the query vector and dataset-wide statistics.</summary>
+[GenerateSerializer, Immutable, Alias("chatbot.PartitionSearch")]
+public sealed record PartitionSearch
+{
+    /// <summary>The original query (filters, mode, top-k).</summary>
+    [Id(0)] public required SearchQuery Query { get; init; }
+
+    /// <summary>Analysed query terms.</summary>
+    [Id(1)] public IReadOnlyList<string> Terms { get; init; } = [];
+
+    /// <summary>Query embedding (null for BM25-only searches).</summary>
+    [Id(2)] public float[]? Vector { get; init; }
+
+    /// <summary>Dataset-wide statistics for <see cref="Terms"/>.</summary>
+    [Id(3)] public PartitionTermStats? GlobalStats { get; init; }
+
+    /// <summary>Candidates each route returns from this partition before fusion.</summary>
+    [Id(4)] public int Candidates { get; init; }
+}
