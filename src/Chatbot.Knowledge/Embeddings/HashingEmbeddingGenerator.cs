@@ -6,8 +6,8 @@ namespace Chatbot.Knowledge.Embeddings;
 
 /// <summary>
 /// Offline, deterministic embeddings by signed feature hashing: analyzed terms (English words plural-stemmed, stop
-/// words dropped; Chinese character bigrams), character trigrams of words and single CJK characters are hashed into
-/// <see cref="HashingEmbeddingOptions.Dimensions"/> buckets with a hash-derived sign, then L2-normalised. Texts that
+/// words dropped; Chinese character bigrams), character trigrams of words and single CJK characters are each hashed
+/// into two of <see cref="HashingEmbeddingOptions.Dimensions"/> buckets with hash-derived signs, then L2-normalised. Texts that
 /// share words, word forms or characters land close; it captures lexical overlap, not synonyms. The same text gives
 /// the same vector in every process and version of this format. Thread-safe.
 /// </summary>

@@ -117,6 +117,7 @@ internal sealed partial class HnswGraph
     private List<(int Node, float Similarity)> SelectNeighbors(List<(int Node, float Similarity)> sortedCandidates, int m)
     {
         var selected = new List<(int Node, float Similarity)>(m);
+        var pruned = new List<(int Node, float Similarity)>();
         foreach (var candidate in sortedCandidates)
         {
             if (selected.Count >= m)
@@ -138,6 +139,16 @@ internal sealed partial class HnswGraph
             {
                 selected.Add(candidate);
             }
+            else
+            {
+                pruned.Add(candidate);
+            }
+        }
+
+        // keepPrunedConnections: fill free link slots with the closest pruned candidates.
+        for (var i = 0; i < pruned.Count && selected.Count < m; i++)
+        {
+            selected.Add(pruned[i]);
         }
 
         return selected;

@@ -9,8 +9,8 @@ public sealed record HnswOptions
     /// <summary>Candidate list size while inserting; higher builds a better graph, slower. Default 200.</summary>
     public int EfConstruction { get; init; } = 200;
 
-    /// <summary>Candidate list size while searching (raised to k when smaller); higher is more exact. Default 100.</summary>
-    public int EfSearch { get; init; } = 100;
+    /// <summary>Candidate list size while searching (raised to k when smaller); higher is more exact. Default 128.</summary>
+    public int EfSearch { get; init; } = 128;
 
     /// <summary>Seed of the level generator; the same inserts with the same seed build the same graph. Default 42.</summary>
     public int Seed { get; init; } = 42;
