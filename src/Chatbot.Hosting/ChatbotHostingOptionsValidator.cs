@@ -35,6 +35,16 @@ public static class ChatbotHostingOptionsValidator
             failures.Add($"Chatbot:Clustering:ConnectionString is required when Chatbot:Clustering:Provider is '{options.Clustering.Provider}'.");
         }
 
+        if (options.Clustering.AdvertisedAddress is { Length: > 0 } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            failures.Add($"Chatbot:Clustering:AdvertisedAddress must be an IP address, not '{address}'.");
+        }
+
+        if (options.Clustering.SiloPort == options.Clustering.GatewayPort)
+        {
+            failures.Add("Chatbot:Clustering:GatewayPort must differ from Chatbot:Clustering:SiloPort.");
+        }
+
         if (options.Storage.Provider == StorageProviders.AdoNet && string.IsNullOrWhiteSpace(options.Storage.ConnectionString))
         {
             failures.Add("Chatbot:Storage:ConnectionString is required when Chatbot:Storage:Provider is 'adonet'.");

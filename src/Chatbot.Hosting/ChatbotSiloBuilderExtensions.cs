@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Chatbot.AI.Chat;
+using Chatbot.Hosting.Storage;
 using Chatbot.Hosting.Storage.Embedded;
+using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -76,7 +78,9 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
+        silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
+        silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotChatModel(configuration);
         silo.Services.AddChatbotTelemetry();
         return silo;

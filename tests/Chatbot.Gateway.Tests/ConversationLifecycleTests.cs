@@ -94,4 +94,16 @@ public sealed class ConversationLifecycleTests
         Assert.Equal(done.GetProperty("total_tokens").GetInt64(), usageA.GetProperty("total_tokens").GetInt64());
         Assert.Equal(0, usageB.GetProperty("total_tokens").GetInt64());
     }
+
+    [Fact]
+    public async Task AnonymousMode_RequestWithUnverifiableApiKey_IsServedAsDefaultTenant()
+    {
+        await using var host = await GatewayHost.StartAsync(cancellationToken: Ct);
+
+        var events = await ChatAsync(host.Client, ChatRequest("anon", "hello", token: "sk-dummy-key"));
+        var list = await GetJsonAsync(host.Client, "api/v1/conversations");
+
+        Assert.Equal("done", events[^1].Type);
+        Assert.Contains(list.GetProperty("items").EnumerateArray(), c => c.GetProperty("id").GetString() == "anon");
+    }
 }

@@ -1,5 +1,6 @@
 using Chatbot.Gateway;
 using Chatbot.Testing.Models;
+using Chatbot.Testing.Servers;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.DependencyInjection;
@@ -47,15 +48,15 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("chatbot-test-").FullName;
-        var port = TestPorts.Next();
+        var port = FreePort.Next();
         var values = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
             ["Chatbot:DataDirectory"] = dataDirectory,
             ["Chatbot:Storage:Provider"] = owns ? "memory" : "embedded",
             ["Chatbot:Auth:AllowAnonymous"] = "true",
-            ["Chatbot:Clustering:SiloPort"] = TestPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Chatbot:Clustering:GatewayPort"] = TestPorts.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatbot:Model:Embedded:WordDelayMs"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())
