@@ -1,3 +1,5 @@
+using System.Collections.Frozen;
+
 namespace Chatbot.Knowledge.Indexing.Bm25;
 
 /// <summary>
@@ -13,7 +15,7 @@ namespace Chatbot.Knowledge.Indexing.Bm25;
 public sealed record Bm25Statistics(long DocumentCount, long TotalLength, IReadOnlyDictionary<string, long> DocumentFrequencies)
 {
     /// <summary>Statistics of an empty corpus.</summary>
-    public static Bm25Statistics Empty { get; } = new(0, 0, new Dictionary<string, long>(StringComparer.Ordinal));
+    public static Bm25Statistics Empty { get; } = new(0, 0, FrozenDictionary<string, long>.Empty);
 
     /// <summary>Average chunk length in terms (0 for an empty corpus).</summary>
     public double AverageLength => DocumentCount == 0 ? 0 : (double)TotalLength / DocumentCount;
