@@ -10,6 +10,8 @@ namespace Chatbot.Benchmarks;
 /// <item><c>--concurrency 1,50,500</c>: concurrent streams per phase.</item>
 /// <item><c>--seconds N</c>: measured seconds of the highest-concurrency phase (the others scale from it).</item>
 /// <item><c>--sync-model</c>: the model produces the whole answer synchronously instead of one continuation per token.</item>
+/// <item><c>--slices N</c>: each server's measurement is cut in N slices alternating with the other server's (default 3).</item>
+/// <item><c>--platform-storage embedded|memory</c>: the platform's grain storage (default embedded, SQLite).</item>
 /// <item><c>--turns-per-conversation N</c>: turns a client sends to one conversation before starting a new one.</item>
 /// <item><c>--out DIR</c>: where <c>latest.md</c>/<c>latest.json</c> go (default <c>artifacts/bench</c> under the repository root).</item>
 /// </list>
@@ -31,6 +33,12 @@ public sealed record BenchSettings
 
     public int TurnsPerConversation { get; init; } = 10;
 
+    public int Slices { get; init; } = 3;
+
+    /// <summary>The platform's grain storage: <c>embedded</c> (SQLite, the single-machine default) or <c>memory</c>
+    /// (to see what the rest of the platform costs without persistence).</summary>
+    public string PlatformStorage { get; init; } = "embedded";
+
     public string OutputDirectory { get; init; } = Path.Combine(RepositoryRoot(), "artifacts", "bench");
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
@@ -47,6 +55,8 @@ public sealed record BenchSettings
                 "--sync-model" => settings with { SyncModel = true },
                 "--concurrency" => settings with { Concurrency = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
                 "--seconds" => settings with { Seconds = Positive(args[i], Value(args, ref i)) },
+                "--platform-storage" => settings with { PlatformStorage = Storage(Value(args, ref i)) },
+                "--slices" => settings with { Slices = Positive(args[i], Value(args, ref i)) },
                 "--turns-per-conversation" => settings with { TurnsPerConversation = Positive(args[i], Value(args, ref i)) },
                 "--out" => settings with { OutputDirectory = Path.GetFullPath(Value(args, ref i)) },
                 var option when option.StartsWith('-') => throw new ArgumentException($"Unknown option '{option}'."),
@@ -54,22 +64,31 @@ public sealed record BenchSettings
             };
         }
 
-        return settings with { Scenarios = scenarios.Count == 0 ? ["all"] : scenarios };
+        return settings with
+        {
+            Scenarios = scenarios.Count == 0 ? ["all"] : scenarios,
+            Slices = settings.Quick ? 1 : settings.Slices,
+        };
     }
 
     /// <summary>Seconds to measure a phase with <paramref name="concurrency"/> streams; lower concurrency settles sooner.</summary>
     public TimeSpan MeasureFor(int concurrency) =>
         TimeSpan.FromSeconds((Quick ? 2 : Seconds) * (concurrency >= 100 ? 1.0 : 0.5));
 
-    /// <summary>Warm-up before a phase: connections, JIT, grain activations.</summary>
-    public TimeSpan WarmupFor(int concurrency) =>
-        TimeSpan.FromSeconds(Quick ? 1 : concurrency >= 100 ? 5 : 3);
+    /// <summary>Warm-up before a slice: connections, JIT and activations before the first, the ramp-up of the load
+    /// (all streams start at once) before the others.</summary>
+    public TimeSpan WarmupFor(int concurrency, int slice) =>
+        TimeSpan.FromSeconds(Quick ? 1 : (concurrency >= 100 ? 5 : 3) / (slice == 0 ? 1.0 : 2.5));
 
     private static BenchSettings Add(BenchSettings settings, List<string> scenarios, string name)
     {
         scenarios.Add(name);
         return settings;
     }
+
+    private static string Storage(string value) => value is "embedded" or "memory"
+        ? value
+        : throw new ArgumentException($"'--platform-storage' is 'embedded' or 'memory', not '{value}'.");
 
     private static string Value(string[] args, ref int i) =>
         ++i < args.Length ? args[i] : throw new ArgumentException($"'{args[i - 1]}' needs a value.");

@@ -32,7 +32,7 @@ internal sealed class PlatformServer : IAsyncDisposable
     public FixedAnswerChatClient Model { get; }
 
     public static async Task<PlatformServer> StartAsync(
-        bool yieldBetweenTokens, TurnProbe? probe, OrleansProbe? orleansProbe, CancellationToken cancellationToken)
+        bool yieldBetweenTokens, string storage, TurnProbe? probe, OrleansProbe? orleansProbe, CancellationToken cancellationToken)
     {
         var directory = Path.Combine(Path.GetTempPath(), "chatbot-bench-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
@@ -43,6 +43,7 @@ internal sealed class PlatformServer : IAsyncDisposable
             $"--Chatbot:DataDirectory={Path.Combine(directory, "data")}",
             "--Chatbot:Auth:AllowAnonymous=true",
             "--Chatbot:RateLimit:Enabled=false",
+            $"--Chatbot:Storage:Provider={storage}",
             $"--Chatbot:Clustering:SiloPort={FreePort.Next()}",
             $"--Chatbot:Clustering:GatewayPort={FreePort.Next()}",
             "--Logging:LogLevel:Default=Warning",

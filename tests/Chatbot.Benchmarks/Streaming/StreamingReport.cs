@@ -21,7 +21,7 @@ internal static class StreamingReport
     {
         var md = new StringBuilder("## streaming — 50-token answers over SSE: platform vs bare Kestrel\n\n");
         var table = new MarkdownTable(
-            "streams", "server", "turns/s", "× baseline", "TTFT p50 ms", "p95", "p99", "added p50", "added p95", "added p99",
+            "streams", "server", "turns/s", "× baseline", "CPU ×", "TTFT p50 ms", "p95", "p99", "added p50", "added p95", "added p99",
             "turn p50 ms", "turn p95", "CPU µs/token", "cores", "KB alloc/turn", "gen2", "failed");
         foreach (var level in levels)
         {
@@ -38,6 +38,8 @@ internal static class StreamingReport
         var clean = levels.All(l => l.Baseline.Failed == 0 && l.Platform.Failed == 0);
         md.Append(CultureInfo.InvariantCulture, $"Goals at {goal.Concurrency} streams{(settings.Quick ? " (quick run: not a measurement)" : "")}:\n")
             .Append(CultureInfo.InvariantCulture, $"- throughput ≥ {ThroughputGoal}× baseline: **{goal.ThroughputRatio:F2}×** — {Verdict(throughputMet)}\n")
+            .Append(CultureInfo.InvariantCulture, $"  (CPU per token: platform {goal.Platform.CpuMicrosecondsPerItem:F1} µs, baseline {goal.Baseline.CpuMicrosecondsPerItem:F1} µs: ")
+            .Append(CultureInfo.InvariantCulture, $"**{goal.CpuRatio:F2}×** is the throughput ratio to expect on a dedicated CPU-bound machine)\n")
             .Append(CultureInfo.InvariantCulture, $"- P95 added TTFT < {AddedTtftGoalMs} ms: **{goal.AddedTtft.P95:F1} ms** — {Verdict(ttftMet)}\n");
         if (!clean)
         {
@@ -47,7 +49,7 @@ internal static class StreamingReport
         md.Append('\n')
             .Append(CultureInfo.InvariantCulture, $"Model: {FixedAnswer.TokenCount} fixed tokens, no delay, ")
             .Append(settings.SyncModel ? "produced synchronously" : "each token in its own continuation (as tokens arriving from a network)")
-            .Append(CultureInfo.InvariantCulture, $"; platform model calls: {platformModelCalls}. ")
+            .Append(CultureInfo.InvariantCulture, $"; platform model calls: {platformModelCalls}; platform grain storage: {settings.PlatformStorage}. ")
             .Append(CultureInfo.InvariantCulture, $"A client sends {settings.TurnsPerConversation} turns to a conversation, then starts a new one. ")
             .Append("TTFT: request sent → first delta parsed by the client. Added = platform − baseline at the same percentile. ")
             .Append("CPU and allocations are the whole process in the phase's window (server and load generator); both phases carry the same client.\n");
@@ -60,6 +62,7 @@ internal static class StreamingReport
         var json = new JsonObject
         {
             ["model"] = settings.SyncModel ? "sync" : "async",
+            ["platform_storage"] = settings.PlatformStorage,
             ["tokens_per_turn"] = FixedAnswer.TokenCount,
             ["turns_per_conversation"] = settings.TurnsPerConversation,
             ["quick"] = settings.Quick,
@@ -69,6 +72,7 @@ internal static class StreamingReport
                 ["concurrency"] = goal.Concurrency,
                 ["throughput_ratio"] = Round(goal.ThroughputRatio, 3),
                 ["throughput_met"] = throughputMet,
+                ["cpu_ratio"] = Round(goal.CpuRatio, 3),
                 ["p95_added_ttft_ms"] = Round(goal.AddedTtft.P95, 2),
                 ["ttft_met"] = ttftMet,
                 ["clean"] = clean,
@@ -82,6 +86,7 @@ internal static class StreamingReport
         server,
         Num(r.Throughput, 0),
         added is null ? "1.00" : Num(added.ThroughputRatio, 2),
+        added is null ? "1.00" : Num(added.CpuRatio, 2),
         Num(r.FirstItemMs.P50, 2),
         Num(r.FirstItemMs.P95, 2),
         Num(r.FirstItemMs.P99, 2),
@@ -125,6 +130,7 @@ internal static class StreamingReport
         ["baseline"] = Json(level.Baseline),
         ["platform"] = Json(level.Platform),
         ["throughput_ratio"] = Round(level.ThroughputRatio, 3),
+        ["cpu_ratio"] = Round(level.CpuRatio, 3),
         ["added_ttft_ms"] = Json(level.AddedTtft),
     };
 
