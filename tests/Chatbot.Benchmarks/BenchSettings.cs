@@ -11,7 +11,7 @@ namespace Chatbot.Benchmarks;
 /// <item><c>--seconds N</c>: measured seconds of the highest-concurrency phase (the others scale from it).</item>
 /// <item><c>--sync-model</c>: the model produces the whole answer synchronously instead of one continuation per token.</item>
 /// <item><c>--slices N</c>: each server's measurement is cut in N slices alternating with the other server's (default 3).</item>
-/// <item><c>--platform-storage embedded|memory</c>: the platform's grain storage (default embedded, SQLite).</item>
+/// <item><c>--platform-storage embedded|none</c>: the platform's grain storage (default embedded, SQLite; none keeps nothing).</item>
 /// <item><c>--turns-per-conversation N</c>: turns a client sends to one conversation before starting a new one.</item>
 /// <item><c>--out DIR</c>: where <c>latest.md</c>/<c>latest.json</c> go (default <c>artifacts/bench</c> under the repository root).</item>
 /// </list>
@@ -35,8 +35,8 @@ public sealed record BenchSettings
 
     public int Slices { get; init; } = 3;
 
-    /// <summary>The platform's grain storage: <c>embedded</c> (SQLite, the single-machine default) or <c>memory</c>
-    /// (to see what the rest of the platform costs without persistence).</summary>
+    /// <summary>The platform's grain storage: <c>embedded</c> (SQLite, the single-machine default) or <c>none</c>
+    /// (writes nothing: what the rest of the platform costs without persistence).</summary>
     public string PlatformStorage { get; init; } = "embedded";
 
     public string OutputDirectory { get; init; } = Path.Combine(RepositoryRoot(), "artifacts", "bench");
@@ -86,9 +86,9 @@ public sealed record BenchSettings
         return settings;
     }
 
-    private static string Storage(string value) => value is "embedded" or "memory"
+    private static string Storage(string value) => value is "embedded" or "none"
         ? value
-        : throw new ArgumentException($"'--platform-storage' is 'embedded' or 'memory', not '{value}'.");
+        : throw new ArgumentException($"'--platform-storage' is 'embedded' or 'none', not '{value}'.");
 
     private static string Value(string[] args, ref int i) =>
         ++i < args.Length ? args[i] : throw new ArgumentException($"'{args[i - 1]}' needs a value.");

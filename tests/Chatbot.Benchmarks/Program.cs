@@ -15,7 +15,7 @@ catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
     Console.Error.WriteLine($"usage: Chatbot.Benchmarks all | list | {string.Join(" | ", scenarios.Select(s => s.Name))} [--quick] [--profile] " +
-        "[--concurrency 1,50,500] [--seconds 15] [--sync-model] [--slices 3] [--platform-storage embedded|memory] [--turns-per-conversation 10] [--out DIR]");
+        "[--concurrency 1,50,500] [--seconds 15] [--sync-model] [--slices 3] [--platform-storage embedded|none] [--turns-per-conversation 10] [--out DIR]");
     return 2;
 }
 

@@ -43,7 +43,6 @@ internal sealed class PlatformServer : IAsyncDisposable
             $"--Chatbot:DataDirectory={Path.Combine(directory, "data")}",
             "--Chatbot:Auth:AllowAnonymous=true",
             "--Chatbot:RateLimit:Enabled=false",
-            $"--Chatbot:Storage:Provider={storage}",
             $"--Chatbot:Clustering:SiloPort={FreePort.Next()}",
             $"--Chatbot:Clustering:GatewayPort={FreePort.Next()}",
             "--Logging:LogLevel:Default=Warning",
@@ -56,6 +55,11 @@ internal sealed class PlatformServer : IAsyncDisposable
             builder.Services.AddChatClient(model)
                 .UseLogging()
                 .UseOpenTelemetry(sourceName: ChatServiceCollectionExtensions.TelemetrySourceName);
+            if (storage == "none")
+            {
+                NoOpGrainStorage.Install(builder.Services);
+            }
+
             probe?.Install(builder.Services);
             orleansProbe?.Install(builder.Services);
         });
