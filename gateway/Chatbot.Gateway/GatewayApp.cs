@@ -49,6 +49,7 @@ public static class GatewayApp
         builder.Services.ConfigureHttpJsonOptions(o => GatewayJson.Configure(o.SerializerOptions));
         builder.Services.AddChatbotAuth(configuration);
         builder.Services.AddChatbotRateLimiting(configuration);
+        builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddChatbotHealthChecks();
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
@@ -71,6 +72,7 @@ public static class GatewayApp
         app.MapOpenApi();
         app.MapChatEndpoints();
         app.MapConversationEndpoints();
+        app.MapUsageEndpoints();
         app.MapOpenAIEndpoints();
         return app;
     }

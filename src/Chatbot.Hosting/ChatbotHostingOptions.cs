@@ -9,7 +9,7 @@ public sealed class ChatbotHostingOptions
     public const string SectionName = "Chatbot";
 
     /// <summary>Folder for the embedded database and other local files. Default <c>./data</c>.</summary>
-    [Required]
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Chatbot:DataDirectory is required.")]
     public string DataDirectory { get; set; } = "./data";
 
     /// <summary>Cluster membership settings.</summary>
@@ -22,25 +22,28 @@ public sealed class ChatbotHostingOptions
 /// <summary>Cluster membership (<c>Chatbot:Clustering</c>).</summary>
 public sealed class ClusteringOptions
 {
-    /// <summary><c>localhost</c> (default, one machine), <c>redis</c> or <c>adonet</c> (PostgreSQL).</summary>
-    [RegularExpression("^(localhost|redis|adonet)$", ErrorMessage = "Chatbot:Clustering:Provider must be 'localhost', 'redis' or 'adonet'.")]
+    /// <summary><c>localhost</c> (default, one machine), <c>redis</c>, <c>adonet</c> (PostgreSQL), or <c>external</c>
+    /// (membership is configured by the host itself, as Orleans' in-process test cluster does).</summary>
+    [RegularExpression("^(localhost|redis|adonet|external)$", ErrorMessage = "Chatbot:Clustering:Provider must be 'localhost', 'redis', 'adonet' or 'external'.")]
     public string Provider { get; set; } = ClusteringProviders.Localhost;
 
     /// <summary>Redis configuration string (<c>host:port</c>) or PostgreSQL connection string; required unless localhost.</summary>
     public string? ConnectionString { get; set; }
 
     /// <summary>Orleans cluster id: silos and clients with the same id form one cluster. Default <c>chatbot</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Chatbot:Clustering:ClusterId is required.")]
     public string ClusterId { get; set; } = "chatbot";
 
     /// <summary>Orleans service id; keep it stable across deployments, grain state is keyed by it. Default <c>chatbot</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Chatbot:Clustering:ServiceId is required.")]
     public string ServiceId { get; set; } = "chatbot";
 
     /// <summary>Port for silo-to-silo traffic. Default 11111.</summary>
-    [Range(1, 65535)]
+    [Range(1, 65535, ErrorMessage = "Chatbot:Clustering:SiloPort must be between 1 and 65535.")]
     public int SiloPort { get; set; } = 11111;
 
     /// <summary>Port clients (gateways) connect to. Default 30000.</summary>
-    [Range(1, 65535)]
+    [Range(1, 65535, ErrorMessage = "Chatbot:Clustering:GatewayPort must be between 1 and 65535.")]
     public int GatewayPort { get; set; } = 30000;
 
     /// <summary>Address other silos reach this silo on; default: the loopback address for <c>localhost</c>, else the
@@ -48,11 +51,11 @@ public sealed class ClusteringOptions
     public string? AdvertisedAddress { get; set; }
 
     /// <summary>Seconds a silo waits for a probe answer before counting it missed (fast failure detection). Default 1.</summary>
-    [Range(1, 60)]
+    [Range(1, 60, ErrorMessage = "Chatbot:Clustering:ProbeTimeoutSeconds must be between 1 and 60.")]
     public int ProbeTimeoutSeconds { get; set; } = 1;
 
     /// <summary>Missed probes before a silo is suspected. Default 2.</summary>
-    [Range(1, 10)]
+    [Range(1, 10, ErrorMessage = "Chatbot:Clustering:MissedProbesLimit must be between 1 and 10.")]
     public int MissedProbesLimit { get; set; } = 2;
 }
 
@@ -67,6 +70,9 @@ public static class ClusteringProviders
 
     /// <summary>Membership table in PostgreSQL (Orleans ADO.NET clustering).</summary>
     public const string AdoNet = "adonet";
+
+    /// <summary>Membership configured by the host, not by the platform (test clusters).</summary>
+    public const string External = "external";
 }
 
 /// <summary>Grain state storage (<c>Chatbot:Storage</c>).</summary>

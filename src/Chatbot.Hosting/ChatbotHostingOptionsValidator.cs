@@ -30,9 +30,19 @@ public static class ChatbotHostingOptionsValidator
             failures.AddRange(results.Select(r => r.ErrorMessage ?? "invalid value"));
         }
 
-        if (options.Clustering.Provider != ClusteringProviders.Localhost && string.IsNullOrWhiteSpace(options.Clustering.ConnectionString))
+        if (options.Clustering.Provider is ClusteringProviders.Redis or ClusteringProviders.AdoNet && string.IsNullOrWhiteSpace(options.Clustering.ConnectionString))
         {
             failures.Add($"Chatbot:Clustering:ConnectionString is required when Chatbot:Clustering:Provider is '{options.Clustering.Provider}'.");
+        }
+
+        if (options.Clustering.AdvertisedAddress is { Length: > 0 } address && !System.Net.IPAddress.TryParse(address, out _))
+        {
+            failures.Add($"Chatbot:Clustering:AdvertisedAddress must be an IP address, not '{address}'.");
+        }
+
+        if (options.Clustering.SiloPort == options.Clustering.GatewayPort)
+        {
+            failures.Add("Chatbot:Clustering:GatewayPort must differ from Chatbot:Clustering:SiloPort.");
         }
 
         if (options.Storage.Provider == StorageProviders.AdoNet && string.IsNullOrWhiteSpace(options.Storage.ConnectionString))

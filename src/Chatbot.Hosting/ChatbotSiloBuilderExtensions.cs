@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Chatbot.AI.Chat;
+using Chatbot.Hosting.Storage;
 using Chatbot.Hosting.Storage.Embedded;
+using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -27,15 +29,20 @@ public static class ChatbotSiloBuilderExtensions
     {
         var options = ChatbotHostingOptionsValidator.Read(configuration);
         var clustering = options.Clustering;
-        silo.Configure<ClusterOptions>(o =>
+        if (clustering.Provider != ClusteringProviders.External)
         {
-            o.ClusterId = clustering.ClusterId;
-            o.ServiceId = clustering.ServiceId;
-        });
-        silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
+            silo.Configure<ClusterOptions>(o =>
+            {
+                o.ClusterId = clustering.ClusterId;
+                o.ServiceId = clustering.ServiceId;
+            });
+            silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
+        }
 
         switch (clustering.Provider)
         {
+            case ClusteringProviders.External:
+                break;
             case ClusteringProviders.Redis:
                 silo.UseRedisClustering(o => o.ConfigurationOptions = ConfigurationOptions.Parse(clustering.ConnectionString!));
                 ConfigureEndpoints(silo, clustering);
@@ -71,7 +78,9 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
+        silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
+        silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotChatModel(configuration);
         silo.Services.AddChatbotTelemetry();
         return silo;

@@ -34,14 +34,16 @@ internal sealed class TenantMiddleware(RequestDelegate next, IOptions<AuthOption
 
             tenant = claim!;
         }
+        else if (auth.AllowAnonymous)
+        {
+            // OpenAI SDKs always send an API key; where anonymous access is allowed, a token that does not validate
+            // grants nothing beyond anonymous access, so it is treated as none.
+            tenant = TenantId.Default;
+        }
         else if (context.Request.Headers.Authorization.Count > 0)
         {
             context.Response.Headers.WWWAuthenticate = "Bearer error=\"invalid_token\"";
             return Problems.WriteAsync(context, StatusCodes.Status401Unauthorized, "Unauthorized.", "The bearer token is not valid.");
-        }
-        else if (auth.AllowAnonymous)
-        {
-            tenant = TenantId.Default;
         }
         else
         {

@@ -52,21 +52,37 @@ public sealed class OpenAIModelOptions
     /// <summary>Base URL of the API, e.g. <c>https://api.openai.com/v1</c> or <c>http://localhost:11434/v1</c>.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>API key sent as a bearer token. Optional for local servers.</summary>
+    /// <summary>API key sent as a bearer token. Optional for local servers, which get a placeholder token instead.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Model name sent with each request, e.g. <c>gpt-4o-mini</c>.</summary>
     public string? Model { get; set; }
 
-    /// <summary>Seconds to wait for the response headers of one attempt (1–600). Default 30.</summary>
+    /// <summary>
+    /// Seconds to wait for the response headers of one attempt (1–600). Default 30. It does not bound the streamed
+    /// body: <see cref="StreamIdleTimeoutSeconds"/> does.
+    /// </summary>
     [Range(1, 600)]
     public int TimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Seconds a stream may stay silent between two chunks before it is abandoned (1–600). Default 30.</summary>
+    /// <summary>
+    /// Seconds a stream may stay silent between two chunks before it is abandoned with a <see cref="TimeoutException"/>
+    /// (1–600). Default 30. The wait for the first chunk also allows for the attempts and retries before it.
+    /// </summary>
     [Range(1, 600)]
     public int StreamIdleTimeoutSeconds { get; set; } = 30;
 
-    /// <summary>Retries of a failed attempt before any answer text arrived (0–10). Default 2.</summary>
+    /// <summary>
+    /// Retries of a failed attempt (connection failure, HTTP 408/429/5xx, attempt timeout) before any answer text
+    /// arrived (0–10). Default 2. Once the response headers are in, nothing is retried.
+    /// </summary>
     [Range(0, 10)]
     public int MaxRetries { get; set; } = 2;
+
+    /// <summary>
+    /// Base delay before the first retry, in milliseconds (0–60,000), doubled for each further retry with jitter and
+    /// capped at 10 s; a <c>Retry-After</c> header from the endpoint takes precedence. Default 500.
+    /// </summary>
+    [Range(0, 60_000)]
+    public int RetryDelayMilliseconds { get; set; } = 500;
 }

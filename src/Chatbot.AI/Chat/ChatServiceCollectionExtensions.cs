@@ -4,6 +4,7 @@ using Chatbot.AI.Providers.OpenAI;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.AI.Chat;
@@ -15,8 +16,9 @@ public static class ChatServiceCollectionExtensions
     public const string TelemetrySourceName = "Chatbot.AI";
 
     /// <summary>
-    /// Adds <see cref="IChatClient"/> for the provider chosen by <c>Chatbot:Model:Provider</c>, wrapped in telemetry and
-    /// logging, plus <see cref="ConversationOptions"/>. Options are validated at start-up.
+    /// Adds <see cref="IChatClient"/> for the provider chosen by <c>Chatbot:Model:Provider</c>, wrapped in logging,
+    /// telemetry and (for <c>openai</c>) the stream idle timeout, plus <see cref="ConversationOptions"/>. Options are
+    /// validated at start-up. Uses the registered <see cref="TimeProvider"/>, or adds <see cref="TimeProvider.System"/>.
     /// </summary>
     public static IServiceCollection AddChatbotChatModel(this IServiceCollection services, IConfiguration configuration)
     {
@@ -24,35 +26,26 @@ public static class ChatServiceCollectionExtensions
             .Bind(configuration.GetSection(ChatModelOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton<IValidateOptions<ChatModelOptions>, ChatModelOptionsValidator>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<ChatModelOptions>, ChatModelOptionsValidator>());
         services.AddOptions<ConversationOptions>()
             .Bind(configuration.GetSection(ConversationOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
-        services.AddSingleton(TimeProvider.System);
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddOpenAIModelHttpClient();
 
-        var openAI = configuration.GetSection(ChatModelOptions.SectionName).Get<ChatModelOptions>()?.OpenAI ?? new OpenAIModelOptions();
-        services.AddHttpClient(OpenAIChatProvider.HttpClientName)
-            .ConfigureHttpClient(c => c.Timeout = System.Threading.Timeout.InfiniteTimeSpan)
-            .AddStandardResilienceHandler(o =>
-            {
-                o.AttemptTimeout.Timeout = TimeSpan.FromSeconds(openAI.TimeoutSeconds);
-                o.TotalRequestTimeout.Timeout = TimeSpan.FromSeconds(openAI.TimeoutSeconds * (openAI.MaxRetries + 1) + 1);
-                o.CircuitBreaker.SamplingDuration = TimeSpan.FromSeconds(Math.Max(openAI.TimeoutSeconds * 2, 30));
-                o.Retry.MaxRetryAttempts = Math.Max(openAI.MaxRetries, 0);
-                o.Retry.Delay = TimeSpan.FromMilliseconds(200);
-                o.Retry.ShouldRetryAfterHeader = true;
-            });
-
+        // The first Use is the outermost: logging and telemetry see the idle timeout's TimeoutException.
         services.AddChatClient(CreateProvider)
             .UseLogging()
-            .UseOpenTelemetry(sourceName: TelemetrySourceName);
+            .UseOpenTelemetry(sourceName: TelemetrySourceName)
+            .UseStreamIdleTimeout(IdleTimeout, (client, provider) =>
+                client.FirstUpdateTimeout = OpenAIResilience.TotalRequestTimeout(ModelOptions(provider).OpenAI) + client.IdleTimeout);
         return services;
     }
 
     private static IChatClient CreateProvider(IServiceProvider services)
     {
-        var options = services.GetRequiredService<IOptions<ChatModelOptions>>().Value;
+        var options = ModelOptions(services);
         return options.Provider switch
         {
             ChatProviders.OpenAI => OpenAIChatProvider.Create(
@@ -61,29 +54,12 @@ public static class ChatServiceCollectionExtensions
             _ => new EmbeddedChatClient(options.Embedded, services.GetRequiredService<TimeProvider>()),
         };
     }
-}
 
-/// <summary>Cross-field checks of <see cref="ChatModelOptions"/>.</summary>
-internal sealed class ChatModelOptionsValidator : IValidateOptions<ChatModelOptions>
-{
-    public ValidateOptionsResult Validate(string? name, ChatModelOptions options)
-    {
-        if (options.Provider != ChatProviders.OpenAI)
-        {
-            return ValidateOptionsResult.Success;
-        }
+    // The embedded provider streams from memory; only a remote endpoint can fall silent.
+    private static TimeSpan IdleTimeout(IServiceProvider services) => ModelOptions(services) is { Provider: ChatProviders.OpenAI } options
+        ? TimeSpan.FromSeconds(options.OpenAI.StreamIdleTimeoutSeconds)
+        : Timeout.InfiniteTimeSpan;
 
-        var failures = new List<string>();
-        if (!Uri.TryCreate(options.OpenAI.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
-        {
-            failures.Add("Chatbot:Model:OpenAI:BaseUrl must be an absolute http(s) URL when Chatbot:Model:Provider is 'openai'.");
-        }
-
-        if (string.IsNullOrWhiteSpace(options.OpenAI.Model))
-        {
-            failures.Add("Chatbot:Model:OpenAI:Model is required when Chatbot:Model:Provider is 'openai'.");
-        }
-
-        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
-    }
+    private static ChatModelOptions ModelOptions(IServiceProvider services) =>
+        services.GetRequiredService<IOptions<ChatModelOptions>>().Value;
 }

@@ -1,4 +1,5 @@
 using System.ClientModel;
+using Polly.CircuitBreaker;
 using Polly.Timeout;
 
 namespace Chatbot.AI.Chat;
@@ -17,6 +18,7 @@ public static class ModelErrors
     {
         TimeoutException or TimeoutRejectedException or TaskCanceledException { InnerException: TimeoutException } =>
             (Timeout, "The model did not answer in time."),
+        BrokenCircuitException => (Failed, "The model endpoint keeps failing; calls to it are paused for a moment."),
         ClientResultException { Status: > 0 } e => (Failed, $"The model endpoint answered HTTP {e.Status}."),
         HttpRequestException { StatusCode: { } status } => (Failed, $"The model endpoint answered HTTP {(int)status}."),
         HttpRequestException or IOException => (Failed, "The connection to the model endpoint failed."),

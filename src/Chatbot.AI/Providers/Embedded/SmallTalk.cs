@@ -31,19 +31,24 @@ internal static class SmallTalk
             return null;
         }
 
+        // The longest matching pattern wins: "你好吗" is "how are you", not the greeting "你好".
         var chinese = normalized.Any(IsIdeograph);
+        string? reply = null;
+        var matched = 0;
         foreach (var (patterns, english, zh) in s_rules)
         {
             foreach (var pattern in patterns)
             {
-                if (normalized == pattern || (normalized.StartsWith(pattern, StringComparison.Ordinal) && IsShortTail(normalized, pattern)))
+                if (pattern.Length > matched
+                    && (normalized == pattern || (normalized.StartsWith(pattern, StringComparison.Ordinal) && IsShortTail(normalized, pattern))))
                 {
-                    return chinese ? zh : english;
+                    reply = chinese ? zh : english;
+                    matched = pattern.Length;
                 }
             }
         }
 
-        return null;
+        return reply;
     }
 
     // "hello there", "hi bot", "thanks a lot": the greeting plus at most two short words is still small talk.

@@ -1,0 +1,71 @@
+namespace Chatbot.Knowledge.Store;
+
+/// <summary>
+/// Bulk knowledge data outside grain state: uploaded document bytes and the chunks (text, citation offsets, vector)
+/// each partition loads on activation. Every call is scoped by tenant and dataset. Implementations are thread-safe and
+/// never block the caller's thread on I/O.
+/// </summary>
+public interface IKnowledgeStore
+{
+    /// <summary>Stores (or replaces) an uploaded document's bytes.</summary>
+    Task SaveDocumentAsync(StoredDocument document, CancellationToken cancellationToken);
+
+    /// <summary>The uploaded bytes of a document; null when unknown.</summary>
+    Task<StoredDocument?> GetDocumentAsync(string tenant, string dataset, string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces all chunks of a document atomically (an index job that runs twice leaves one copy).</summary>
+    Task ReplaceChunksAsync(string tenant, string dataset, string documentId, IReadOnlyList<StoredChunk> chunks, CancellationToken cancellationToken);
+
+    /// <summary>All chunks of one partition of a dataset.</summary>
+    Task<IReadOnlyList<StoredChunk>> LoadPartitionAsync(string tenant, string dataset, int partition, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a document's bytes and chunks.</summary>
+    Task DeleteDocumentAsync(string tenant, string dataset, string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Deletes every document and chunk of a dataset.</summary>
+    Task DeleteDatasetAsync(string tenant, string dataset, CancellationToken cancellationToken);
+}
+
+/// <summary>An uploaded document as received.</summary>
+public sealed record StoredDocument(
+    string Tenant, string Dataset, string DocumentId, string FileName, string ContentType, byte[] Content, DateTimeOffset UploadedAt);
+
+/// <summary>A chunk as persisted: what a partition needs to rebuild its indexes and cite the source.</summary>
+public sealed record StoredChunk
+{
+    /// <summary>Stable id: <c>{documentId}:{index}</c>.</summary>
+    public required string ChunkId { get; init; }
+
+    /// <summary>The document the chunk comes from.</summary>
+    public required string DocumentId { get; init; }
+
+    /// <summary>Partition the chunk belongs to.</summary>
+    public required int Partition { get; init; }
+
+    /// <summary>Position of the chunk in its document.</summary>
+    public required int Index { get; init; }
+
+    /// <summary>Document title (file name) for display.</summary>
+    public required string Title { get; init; }
+
+    /// <summary>Heading path of the chunk, e.g. "Guide &gt; Install".</summary>
+    public string Section { get; init; } = "";
+
+    /// <summary>Chunk text.</summary>
+    public required string Text { get; init; }
+
+    /// <summary>Character offset of the chunk in the document's plain text.</summary>
+    public int Start { get; init; }
+
+    /// <summary>End offset (exclusive) in the document's plain text.</summary>
+    public int End { get; init; }
+
+    /// <summary>Page number, when the format has pages.</summary>
+    public int? Page { get; init; }
+
+    /// <summary>When the document was uploaded; date filters apply to it.</summary>
+    public DateTimeOffset DocumentDate { get; init; }
+
+    /// <summary>Dense vector of the chunk (normalised).</summary>
+    public required float[] Vector { get; init; }
+}

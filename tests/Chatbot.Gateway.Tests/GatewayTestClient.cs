@@ -1,0 +1,99 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text;
+using System.Text.Json;
+using Chatbot.Testing.Http;
+using Xunit;
+
+namespace Chatbot.Gateway.Tests;
+
+/// <summary>Request helpers shared by the gateway tests.</summary>
+internal static class GatewayTestClient
+{
+    public static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    public static HttpRequestMessage ChatRequest(
+        string conversationId, string question, string? requestId = null, string? token = null, string? lastEventId = null, bool? stream = null)
+    {
+        var body = new Dictionary<string, object?>
+        {
+            ["conversation_id"] = conversationId,
+            ["messages"] = new[] { new { role = "user", content = question } },
+        };
+        if (stream is not null)
+        {
+            body["stream"] = stream;
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/chat/stream") { Content = JsonContent.Create(body) };
+        if (requestId is not null)
+        {
+            request.Headers.Add("X-Request-ID", requestId);
+        }
+
+        if (lastEventId is not null)
+        {
+            request.Headers.Add("Last-Event-ID", lastEventId);
+        }
+
+        Authorize(request, token);
+        return request;
+    }
+
+    public static HttpRequestMessage Raw(HttpMethod method, string path, string? json = null, string? token = null)
+    {
+        var request = new HttpRequestMessage(method, path);
+        if (json is not null)
+        {
+            request.Content = new StringContent(json, Encoding.UTF8, "application/json");
+        }
+
+        Authorize(request, token);
+        return request;
+    }
+
+    public static async Task<List<SseEvent>> ChatAsync(HttpClient client, HttpRequestMessage request)
+    {
+        using var response = await client.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("text/event-stream", response.Content.Headers.ContentType?.MediaType);
+        var events = new List<SseEvent>();
+        await foreach (var e in SseEvent.ReadAsync(await response.Content.ReadAsStreamAsync(Ct), Ct))
+        {
+            events.Add(e);
+        }
+
+        return events;
+    }
+
+    public static async Task<JsonElement> GetJsonAsync(HttpClient client, string path, string? token = null)
+    {
+        using var response = await client.SendAsync(Raw(HttpMethod.Get, path, token: token), Ct);
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+    }
+
+    /// <summary>Asserts an RFC 7807 body whose <c>errors</c> names <paramref name="field"/>.</summary>
+    public static async Task AssertProblemAsync(HttpResponseMessage response, int status, string? field = null)
+    {
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        var problem = await response.Content.ReadFromJsonAsync<JsonElement>(Ct);
+        Assert.Equal(status, problem.GetProperty("status").GetInt32());
+        if (field is not null)
+        {
+            Assert.True(problem.GetProperty("errors").TryGetProperty(field, out _), $"errors should name '{field}': {problem}");
+        }
+    }
+
+    public static string Text(IEnumerable<SseEvent> events) =>
+        string.Concat(events.Where(e => e.Type == "delta").Select(e => e.Json.GetProperty("content").GetString()));
+
+    private static void Authorize(HttpRequestMessage request, string? token)
+    {
+        if (token is not null)
+        {
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using Chatbot.Gateway;
+using Chatbot.Testing.Models;
+using Chatbot.Testing.Servers;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace Chatbot.Testing.Gateway;
+
+/// <summary>
+/// The real gateway (co-hosted silo) on a real Kestrel loopback port, with its own data directory. Settings are
+/// passed as command-line configuration, exactly as an operator would.
+/// </summary>
+public sealed class GatewayHost : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly bool _ownsDataDirectory;
+
+    private GatewayHost(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDataDirectory)
+    {
+        _app = app;
+        BaseAddress = baseAddress;
+        DataDirectory = dataDirectory;
+        _ownsDataDirectory = ownsDataDirectory;
+        Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
+    }
+
+    /// <summary>Where the gateway listens.</summary>
+    public Uri BaseAddress { get; }
+
+    /// <summary>The embedded storage folder.</summary>
+    public string DataDirectory { get; }
+
+    /// <summary>A client for <see cref="BaseAddress"/>.</summary>
+    public HttpClient Client { get; }
+
+    /// <summary>The app's services.</summary>
+    public IServiceProvider Services => _app.Services;
+
+    /// <summary>
+    /// Starts a gateway. <paramref name="settings"/> override defaults (anonymous access, memory storage unless a data
+    /// directory is given, which selects embedded storage); <paramref name="model"/> replaces the chat model.
+    /// </summary>
+    public static async Task<GatewayHost> StartAsync(
+        IReadOnlyDictionary<string, string>? settings = null, IChatClient? model = null, string? dataDirectory = null,
+        CancellationToken cancellationToken = default)
+    {
+        var owns = dataDirectory is null;
+        dataDirectory ??= Directory.CreateTempSubdirectory("chatbot-test-").FullName;
+        var port = FreePort.Next();
+        var values = new Dictionary<string, string>
+        {
+            ["urls"] = $"http://127.0.0.1:{port}",
+            ["Chatbot:DataDirectory"] = dataDirectory,
+            ["Chatbot:Storage:Provider"] = owns ? "memory" : "embedded",
+            ["Chatbot:Auth:AllowAnonymous"] = "true",
+            ["Chatbot:Clustering:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Model:Embedded:WordDelayMs"] = "0",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            values[key] = value;
+        }
+
+        var args = values.Select(kv => $"--{kv.Key}={kv.Value}").ToArray();
+        var app = GatewayApp.Build(args, builder =>
+        {
+            builder.Logging.SetMinimumLevel(LogLevel.Warning);
+            if (model is not null)
+            {
+                builder.Services.AddSingleton(model);
+            }
+        });
+        await app.StartAsync(cancellationToken);
+        return new GatewayHost(app, new Uri($"http://127.0.0.1:{port}/"), dataDirectory, owns);
+    }
+
+    /// <summary>Stops the gateway and its silo (gracefully, so state is flushed as on a normal shutdown).</summary>
+    public async ValueTask DisposeAsync()
+    {
+        Client.Dispose();
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+        if (_ownsDataDirectory)
+        {
+            Directory.Delete(DataDirectory, recursive: true);
+        }
+    }
+}
