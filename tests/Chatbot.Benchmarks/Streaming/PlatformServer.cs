@@ -2,6 +2,7 @@ using Chatbot.AI.Chat;
 using Chatbot.Benchmarks.Hosting;
 using Chatbot.Benchmarks.Profiling;
 using Chatbot.Gateway;
+using Chatbot.Testing.Servers;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.AI;
 
