@@ -59,6 +59,7 @@ internal static class ChatEndpoints
             TopK = request.TopK,
             UseGraphRag = request.UseGraphRag ?? false,
             UseCache = request.UseCache ?? false,
+            DatasetIds = request.DatasetIds is { Count: > 0 } datasets ? datasets : null,
         }, cancellationToken);
         if (start.Outcome == TurnStartOutcome.Busy)
         {

@@ -1,5 +1,6 @@
 using Chatbot.AI.Conversations;
 using Chatbot.Conversations;
+using Chatbot.Knowledge;
 using Chatbot.Gateway.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -24,6 +25,14 @@ internal static class ChatRequestValidator
         if (request.TopK is < 1 or > 100)
         {
             return Fail("top_k", "top_k must be between 1 and 100.");
+        }
+
+        for (var i = 0; i < request.DatasetIds?.Count; i++)
+        {
+            if (!DatasetKey.IsValidDataset(request.DatasetIds[i]))
+            {
+                return Fail($"dataset_ids[{i}]", $"dataset_ids[{i}] must be 1–64 ASCII letters, digits, '-', '_' or '.'.");
+            }
         }
 
         return ValidateMessages(request.Messages?.Select(m => (m.Role, m.Content)).ToList(), limits);

@@ -23,6 +23,9 @@ public sealed record ChatStreamRequest
 
     /// <summary>Allow a cached answer.</summary>
     public bool? UseCache { get; init; }
+
+    /// <summary>Knowledge bases to answer from; the tenant's <c>default</c> dataset when absent.</summary>
+    public List<string>? DatasetIds { get; init; }
 }
 
 /// <summary>A message in a request body.</summary>

@@ -2,6 +2,8 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using Chatbot.AI.Chat;
 using Chatbot.AI.Conversations;
+using Chatbot.AI.Grounding;
+using Chatbot.Knowledge;
 using Chatbot.Conversations;
 using Chatbot.Hosting;
 using Chatbot.Tenants;
@@ -150,9 +152,14 @@ public sealed partial class ConversationGrain(
             var prompt = PromptBuilder.Build(systemPrompt, history, _options.ContextMessages, request.Content);
             var chatOptions = new ChatOptions { Temperature = request.Temperature };
 
-            // 2. Stream the model's answer into the turn's event log; readers see each delta as it arrives.
+            // 2. Ground the turn in the tenant's knowledge: the sources go into the prompt, numbered for citation.
+            var hits = await RetrieveAsync(request);
+            GroundingContext.Attach(prompt, chatOptions, hits.Select((h, i) => new GroundingSource(i + 1, h.Title, h.Section, h.Text, h.Score)).ToList());
+
+            // 3. Stream the model's answer into the turn's event log; readers see each delta as it arrives.
             var answer = new StringBuilder();
             UsageDetails? usage = null;
+            var unanswered = false;
             string? errorCode = null;
             string? errorMessage = null;
             try
@@ -166,6 +173,8 @@ public sealed partial class ConversationGrain(
                             usage = u.Details;
                         }
                     }
+
+                    unanswered |= GroundingContext.IsUnanswered(update);
 
                     var text = update.Text;
                     if (!string.IsNullOrEmpty(text))
@@ -194,10 +203,17 @@ public sealed partial class ConversationGrain(
                 return;
             }
 
-            // 3. References the answer was grounded on (retrieval fills these in).
-            IReadOnlyList<ChatReference> references = [];
+            // 4. The references are the sources the answer cites (all of them when it cites none, none when it could
+            //    not answer); an unanswered question goes to the tenant's review queue.
+            var references = References(hits, answer.ToString(), unanswered);
+            if (unanswered)
+            {
+                var (tenantId, conversationId) = ConversationKey.Parse(Key);
+                await GrainFactory.GetGrain<IUnansweredQuestionsGrain>(tenantId).RecordAsync(new UnansweredQuestion(
+                    request.Content, conversationId, request.RequestId, askedAt, request.DatasetIds ?? [DatasetKey.DefaultDataset]));
+            }
 
-            // 4. Build the new state, write it, then publish the terminal event. A failed write publishes an error
+            // 5. Build the new state, write it, then publish the terminal event. A failed write publishes an error
             //    and leaves the previous state in place: the turn did not happen.
             var record = new TurnRecord
             {
@@ -224,7 +240,7 @@ public sealed partial class ConversationGrain(
                 return;
             }
 
-            // 5. A new conversation joins the tenant's index before anyone is told the turn is done, so a list right
+            // 6. A new conversation joins the tenant's index before anyone is told the turn is done, so a list right
             //    after it shows the conversation; later turns only refresh its position, off the answer's path.
             var (tenant, id) = ConversationKey.Parse(Key);
             var tenantGrain = GrainFactory.GetGrain<ITenantGrain>(tenant);
@@ -281,6 +297,48 @@ public sealed partial class ConversationGrain(
             // The turn is stored and every turn registers again, so a missed index update heals on the next turn.
             LogIndexFailed(logger, ex, Key);
         }
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> RetrieveAsync(TurnRequest request)
+    {
+        var (tenant, _) = ConversationKey.Parse(Key);
+        var topK = request.TopK ?? _options.RetrievalTopK;
+        var datasets = request.DatasetIds is { Count: > 0 } ids ? ids : [DatasetKey.DefaultDataset];
+        try
+        {
+            var results = await Task.WhenAll(datasets.Select(d => GrainFactory.GetGrain<IKnowledgeSearchGrain>(DatasetKey.Format(tenant, d))
+                .SearchAsync(new SearchQuery { Text = request.Content, Mode = SearchModes.Hybrid, TopK = topK })));
+            return results.SelectMany(r => r).OrderByDescending(h => h.Score).Take(topK).ToList();
+        }
+        catch (Exception ex)
+        {
+            // Answering without sources beats failing the turn; the model then says it has no knowledge to answer from.
+            LogRetrievalFailed(logger, ex, Key);
+            return [];
+        }
+    }
+
+    private static IReadOnlyList<ChatReference> References(IReadOnlyList<SearchHit> hits, string answer, bool unanswered)
+    {
+        if (unanswered)
+        {
+            return [];
+        }
+
+        var cited = GroundingContext.CitedIndexes(answer);
+        return hits
+            .Select((h, i) => new ChatReference
+            {
+                Index = i + 1,
+                DatasetId = h.DatasetId,
+                DocumentId = h.DocumentId,
+                ChunkId = h.ChunkId,
+                Title = h.Title,
+                Snippet = h.Text.Length <= 240 ? h.Text : string.Concat(h.Text.AsSpan(0, 240), "…"),
+                Score = h.Score,
+            })
+            .Where(r => cited.Count == 0 || cited.Contains(r.Index))
+            .ToList();
     }
 
     private ConversationState NextState(
@@ -367,6 +425,9 @@ public sealed partial class ConversationGrain(
 
     [LoggerMessage(1006, LogLevel.Error, "Conversation {Key}: turn {RequestId} failed unexpectedly")]
     private static partial void LogTurnCrashed(ILogger logger, Exception exception, string key, string requestId);
+
+    [LoggerMessage(1008, LogLevel.Warning, "Conversation {Key}: retrieval failed; answering without sources")]
+    private static partial void LogRetrievalFailed(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(1007, LogLevel.Information, "Conversation {Key} deleted")]
     private static partial void LogDeleted(ILogger logger, string key);

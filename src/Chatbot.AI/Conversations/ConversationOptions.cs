@@ -20,6 +20,10 @@ public sealed class ConversationOptions
     [Range(1, 1000)]
     public int IdempotencyWindow { get; set; } = 20;
 
+    /// <summary>Passages retrieved from the knowledge base for each turn when the request sets no <c>top_k</c> (1–50). Default 5.</summary>
+    [Range(1, 50)]
+    public int RetrievalTopK { get; set; } = 5;
+
     /// <summary>Longest conversation title derived from the first message, in characters. Default 60.</summary>
     [Range(8, 400)]
     public int MaxTitleChars { get; set; } = 60;

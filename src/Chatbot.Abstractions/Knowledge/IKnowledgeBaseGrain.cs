@@ -13,7 +13,9 @@ public interface IKnowledgeBaseGrain : IGrainWithStringKey
     /// <summary>Changes how the dataset is chunked and indexed and re-indexes every document.</summary>
     Task<DatasetStatus> ConfigureAsync(IndexSettings settings, CancellationToken cancellationToken = default);
 
-    /// <summary>Per-document state, counts and progress; null when the dataset has no documents and was never configured.</summary>
+    /// <summary>Per-document state, counts and progress; null when the dataset has no documents and was never configured.
+    /// Interleaves with a running index job.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<DatasetStatus?> GetStatusAsync();
 
     /// <summary>Removes a document from the registry, the store and every partition. False when unknown.</summary>
@@ -22,7 +24,9 @@ public interface IKnowledgeBaseGrain : IGrainWithStringKey
     /// <summary>Removes every document and the dataset itself. False when unknown.</summary>
     Task<bool> DeleteAsync(CancellationToken cancellationToken = default);
 
-    /// <summary>Number of partitions the dataset's chunks are spread over (fixed when the dataset is created).</summary>
+    /// <summary>Number of partitions the dataset's chunks are spread over (fixed when the dataset is created); 0 when the
+    /// dataset does not exist. Interleaves with everything: every search asks it, and must not wait behind an upload.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
     Task<int> GetPartitionCountAsync();
 }
 

@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Chatbot.AI.Chat;
+using Chatbot.AI.Grounding;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Providers.Embedded;
@@ -14,6 +15,10 @@ internal sealed class EmbeddedChatClient(EmbeddedModelOptions options, TimeProvi
         "I don't have any knowledge to answer that from yet. Upload documents to a knowledge base and ask again.";
 
     internal const string NoKnowledgeChinese = "我还没有可以用来回答这个问题的知识。请先把文档上传到知识库，然后再问一次。";
+
+    internal const string UnansweredEnglish = "I don't know: the knowledge base has nothing that answers this question.";
+
+    internal const string UnansweredChinese = "我不知道：知识库里没有能回答这个问题的内容。";
 
     private readonly ChatClientMetadata _metadata = new("embedded", providerUri: null, options.ModelId);
 
@@ -34,7 +39,7 @@ internal sealed class EmbeddedChatClient(EmbeddedModelOptions options, TimeProvi
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var prompt = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
-        var answer = Answer(prompt);
+        var (answer, unanswered) = Answer(prompt, GroundingContext.SourcesOf(chatOptions));
         var responseId = Guid.NewGuid().ToString("N");
         var delay = TimeSpan.FromMilliseconds(options.WordDelayMs);
 
@@ -59,6 +64,7 @@ internal sealed class EmbeddedChatClient(EmbeddedModelOptions options, TimeProvi
             ResponseId = responseId,
             ModelId = options.ModelId,
             FinishReason = ChatFinishReason.Stop,
+            AdditionalProperties = unanswered ? new() { [GroundingContext.UnansweredKey] = true } : null,
         };
     }
 
@@ -71,14 +77,24 @@ internal sealed class EmbeddedChatClient(EmbeddedModelOptions options, TimeProvi
     {
     }
 
-    private static string Answer(IReadOnlyList<ChatMessage> prompt)
+    // Small talk gets a brief reply; a question is answered only with a sentence quoted from the sources, cited, or
+    // honestly not at all.
+    private static (string Answer, bool Unanswered) Answer(IReadOnlyList<ChatMessage> prompt, IReadOnlyList<GroundingSource> sources)
     {
         var question = prompt.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         if (SmallTalk.Reply(question) is { } reply)
         {
-            return reply;
+            return (reply, false);
         }
 
-        return question.Any(TokenEstimator.IsCjk) ? NoKnowledgeChinese : NoKnowledgeEnglish;
+        var chinese = question.Any(TokenEstimator.IsCjk);
+        if (sources.Count == 0)
+        {
+            return (chinese ? NoKnowledgeChinese : NoKnowledgeEnglish, false);
+        }
+
+        return ExtractiveAnswerer.Answer(question, sources) is { } extracted
+            ? (extracted, false)
+            : (chinese ? UnansweredChinese : UnansweredEnglish, true);
     }
 }

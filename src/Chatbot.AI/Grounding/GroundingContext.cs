@@ -1,0 +1,70 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.Extensions.AI;
+
+namespace Chatbot.AI.Grounding;
+
+/// <summary>
+/// How retrieved sources travel to the model: as a numbered system message every provider reads (so an OpenAI-compatible
+/// model can cite them), and as structured <see cref="ChatOptions.AdditionalProperties"/> for providers that work on the
+/// passages themselves (the embedded extractive answerer). A provider that could not answer from the sources marks its
+/// last update with <see cref="UnansweredKey"/>.
+/// </summary>
+public static class GroundingContext
+{
+    /// <summary>Key of the <see cref="GroundingSource"/> list in <see cref="ChatOptions.AdditionalProperties"/>.</summary>
+    public const string SourcesKey = "chatbot.sources";
+
+    /// <summary>Key a provider sets (true) in a response update's additional properties when the sources did not answer the question.</summary>
+    public const string UnansweredKey = "chatbot.unanswered";
+
+    /// <summary>Adds <paramref name="sources"/> to the prompt (before the question) and to <paramref name="options"/>.</summary>
+    public static void Attach(List<ChatMessage> prompt, ChatOptions options, IReadOnlyList<GroundingSource> sources)
+    {
+        if (sources.Count == 0)
+        {
+            return;
+        }
+
+        var text = new StringBuilder("Sources (cite the ones you use as [n]; if they do not contain the answer, say you do not know):\n");
+        foreach (var s in sources)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"[{s.Index}] {s.Title}");
+            if (s.Section.Length > 0)
+            {
+                text.Append(" — ").Append(s.Section);
+            }
+
+            text.Append('\n').Append(s.Text).Append("\n\n");
+        }
+
+        prompt.Insert(prompt.Count - 1, new ChatMessage(ChatRole.System, text.ToString().TrimEnd()));
+        (options.AdditionalProperties ??= [])[SourcesKey] = sources;
+    }
+
+    /// <summary>The sources attached to <paramref name="options"/>, if any.</summary>
+    public static IReadOnlyList<GroundingSource> SourcesOf(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(SourcesKey, out var value) == true && value is IReadOnlyList<GroundingSource> sources
+            ? sources
+            : [];
+
+    /// <summary>True when <paramref name="update"/> says the sources did not answer the question.</summary>
+    public static bool IsUnanswered(ChatResponseUpdate update) =>
+        update.AdditionalProperties?.TryGetValue(UnansweredKey, out var value) == true && value is true;
+
+    /// <summary>The citation numbers <c>[n]</c> that appear in <paramref name="answer"/>.</summary>
+    public static IReadOnlySet<int> CitedIndexes(string answer)
+    {
+        var cited = new HashSet<int>();
+        for (var i = answer.IndexOf('[', StringComparison.Ordinal); i >= 0; i = answer.IndexOf('[', i + 1))
+        {
+            var end = answer.IndexOf(']', i + 1);
+            if (end > i + 1 && end - i <= 4 && int.TryParse(answer.AsSpan(i + 1, end - i - 1), NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+            {
+                cited.Add(n);
+            }
+        }
+
+        return cited;
+    }
+}
