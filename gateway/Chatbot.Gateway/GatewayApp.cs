@@ -4,6 +4,7 @@ using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Conversations;
 using Chatbot.Gateway.Http;
+using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.RateLimiting;
 using Chatbot.Hosting;
@@ -73,6 +74,7 @@ public static class GatewayApp
         app.MapChatEndpoints();
         app.MapConversationEndpoints();
         app.MapUsageEndpoints();
+        app.MapUnansweredEndpoints();
         app.MapOpenAIEndpoints();
         return app;
     }
