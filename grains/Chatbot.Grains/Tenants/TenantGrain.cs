@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Chatbot.Grains.Tenants;
 
 /// <summary>
-/// A tenant's conversation index and usage. Creating and removing conversations is written through; the last-updated
+/// A tenant's conversation and dataset index and usage. Creating and removing conversations is written through; the last-updated
 /// time and usage change every turn, so they are kept in memory and written at most every few seconds and on
 /// deactivation, keeping this grain off the per-turn storage path.
 /// </summary>
@@ -64,6 +64,25 @@ public sealed partial class TenantGrain(
     }
 
     public Task<TokenUsage> GetUsageAsync() => Task.FromResult(state.State.Usage);
+
+    public async Task RegisterDatasetAsync(string datasetId, DateTimeOffset createdAt)
+    {
+        if (state.State.Datasets.TryAdd(datasetId, createdAt))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public async Task RemoveDatasetAsync(string datasetId)
+    {
+        if (state.State.Datasets.Remove(datasetId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListDatasetsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Datasets.Keys.Order(StringComparer.Ordinal).ToList());
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
