@@ -65,8 +65,8 @@ public static class GatewayApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestIdMiddleware>();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The UI's files: checked only for non-API paths, so API calls never pay a file-system lookup.
+        app.UseWhen(c => !TenantMiddleware.IsApi(c.Request.Path), ui => ui.UseDefaultFiles().UseStaticFiles());
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseRateLimiter();

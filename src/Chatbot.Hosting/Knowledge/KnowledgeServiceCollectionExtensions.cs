@@ -1,5 +1,7 @@
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Ingestion;
+using Chatbot.Knowledge.Search;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -12,12 +14,13 @@ public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
     /// What a silo needs to index documents: <see cref="KnowledgeOptions"/> (validated at start-up), the parsers, the
-    /// chunker and the <see cref="IngestionPipeline"/>. The pipeline needs an
-    /// <c>IEmbeddingGenerator&lt;string, Embedding&lt;float&gt;&gt;</c>, registered by the embeddings configuration.
+    /// chunker, the <see cref="IngestionPipeline"/>, and the retrieval services indexing and search share (text analyzer,
+    /// embedding generator from <c>Chatbot:Knowledge:Embeddings</c>; a host or test may register its own first).
     /// </summary>
     public static IServiceCollection AddChatbotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatbotKnowledgeEdge(configuration);
+        services.AddChatbotRetrieval(configuration.GetSection($"Chatbot:{EmbeddingOptions.SectionName}").Get<EmbeddingOptions>());
         services.TryAddSingleton(_ => DocumentChunker.CreateDefault());
         services.TryAddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<DocumentParsers>(),

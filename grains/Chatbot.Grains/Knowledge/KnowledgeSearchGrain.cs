@@ -1,0 +1,57 @@
+using Chatbot.Knowledge;
+using Chatbot.Knowledge.Indexing.Analysis;
+using Chatbot.Knowledge.Indexing.Bm25;
+using Chatbot.Knowledge.Search;
+using Microsoft.Extensions.AI;
+using Orleans.Concurrency;
+
+namespace Chatbot.Grains.Knowledge;
+
+/// <summary>
+/// Searches one dataset by fanning out to its partitions in parallel: first their term statistics (summed into
+/// dataset-wide BM25 statistics, so scores do not depend on how chunks were partitioned), then their candidates,
+/// merged by <see cref="SearchMerger"/>. Stateless worker: searches scale with silos and never queue behind uploads.
+/// </summary>
+[StatelessWorker]
+public sealed class KnowledgeSearchGrain(
+    ITextAnalyzer analyzer, IEmbeddingGenerator<string, Embedding<float>> embeddings) : Grain, IKnowledgeSearchGrain
+{
+    // Each partition contributes this many candidates per route for every result asked for, so fusion has depth.
+    private const int CandidatesPerResult = 3;
+
+    public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var key = this.GetPrimaryKeyString();
+        var partitionCount = await GrainFactory.GetGrain<IKnowledgeBaseGrain>(key).GetPartitionCountAsync();
+        if (partitionCount == 0)
+        {
+            return [];
+        }
+
+        var (tenant, dataset, _) = DatasetKey.Parse(key);
+        var partitions = Enumerable.Range(0, partitionCount)
+            .Select(p => GrainFactory.GetGrain<IKnowledgePartitionGrain>(DatasetKey.Partition(tenant, dataset, p)))
+            .ToList();
+
+        // 1. Analyse and embed the query once, here, for every partition.
+        var terms = query.Mode == SearchModes.Dense ? [] : Bm25Query.Parse(analyzer, query.Text).Terms.SelectMany(t => Enumerable.Repeat(t.Term, t.Count)).ToList();
+        var vector = query.Mode == SearchModes.Bm25 ? null : (await embeddings.GenerateAsync([query.Text], cancellationToken: cancellationToken))[0].Vector.ToArray();
+
+        // 2. Dataset-wide statistics for the query terms.
+        PartitionTermStats? global = null;
+        if (terms.Count > 0)
+        {
+            var distinct = terms.Distinct(StringComparer.Ordinal).ToList();
+            var parts = await Task.WhenAll(partitions.Select(p => p.GetTermStatsAsync(distinct)));
+            global = new PartitionTermStats(
+                parts.Sum(p => p.DocumentCount),
+                parts.Sum(p => p.TotalLength),
+                distinct.ToDictionary(t => t, t => parts.Sum(p => p.DocumentFrequencies.GetValueOrDefault(t)), StringComparer.Ordinal));
+        }
+
+        // 3. Candidates from every partition, merged into one ranking.
+        var search = new PartitionSearch { Query = query, Terms = terms, Vector = vector, GlobalStats = global, Candidates = Math.Max(10, query.TopK * CandidatesPerResult) };
+        var results = await Task.WhenAll(partitions.Select(p => p.SearchAsync(search, cancellationToken)));
+        return SearchMerger.Merge(results, query.Mode, query.TopK);
+    }
+}

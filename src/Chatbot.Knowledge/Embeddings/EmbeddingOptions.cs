@@ -1,0 +1,14 @@
+namespace Chatbot.Knowledge.Embeddings;
+
+/// <summary>Which embedding provider a dataset uses, and its settings. Immutable.</summary>
+public sealed record EmbeddingOptions
+{
+    /// <summary>Configuration section name.</summary>
+    public const string SectionName = "Knowledge:Embeddings";
+
+    /// <summary>One of <see cref="EmbeddingProviderNames"/>. Default <see cref="EmbeddingProviderNames.Hashing"/>.</summary>
+    public string Provider { get; init; } = EmbeddingProviderNames.Hashing;
+
+    /// <summary>Settings of the hashing provider.</summary>
+    public HashingEmbeddingOptions Hashing { get; init; } = new();
+}

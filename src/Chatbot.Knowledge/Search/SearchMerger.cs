@@ -1,0 +1,47 @@
+using Chatbot.Knowledge.Indexing;
+using Chatbot.Knowledge.Indexing.Fusion;
+
+namespace Chatbot.Knowledge.Search;
+
+/// <summary>
+/// Merges the candidates of every partition into one ranking. BM25 scores are comparable across partitions because
+/// every partition scored with dataset-wide statistics; cosine scores are comparable by nature. Hybrid fuses the two
+/// global route rankings by reciprocal rank, keeping each route's score on the hit.
+/// </summary>
+public static class SearchMerger
+{
+    /// <summary>The best <paramref name="topK"/> hits of <paramref name="mode"/> over all partitions' candidates.</summary>
+    public static IReadOnlyList<SearchHit> Merge(IEnumerable<IReadOnlyList<SearchHit>> partitions, string mode, int topK)
+    {
+        var byChunk = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
+        foreach (var hit in partitions.SelectMany(p => p))
+        {
+            byChunk[hit.ChunkId] = hit;
+        }
+
+        var bm25 = Ranked(byChunk.Values, h => h.Bm25Score);
+        var dense = Ranked(byChunk.Values, h => h.DenseScore);
+        return mode switch
+        {
+            SearchModes.Bm25 => bm25.Take(topK).Select(h => h with { Score = h.Bm25Score!.Value }).ToList(),
+            SearchModes.Dense => dense.Take(topK).Select(h => h with { Score = h.DenseScore!.Value }).ToList(),
+            _ => Fuse(byChunk, bm25, dense, topK),
+        };
+    }
+
+    private static List<SearchHit> Ranked(IEnumerable<SearchHit> hits, Func<SearchHit, double?> score) =>
+        hits.Where(h => score(h) is not null)
+            .OrderByDescending(h => score(h))
+            .ThenBy(h => h.ChunkId, StringComparer.Ordinal)
+            .ToList();
+
+    private static List<SearchHit> Fuse(Dictionary<string, SearchHit> byChunk, List<SearchHit> bm25, List<SearchHit> dense, int topK)
+    {
+        static RankedRoute Route(string name, List<SearchHit> hits, Func<SearchHit, double?> score) =>
+            new(name, hits.Select(h => new ScoredChunk(h.ChunkId, h.DocumentId, score(h)!.Value)).ToList());
+
+        var fused = ReciprocalRankFusion.Fuse(
+            [Route(SearchRoutes.Bm25, bm25, h => h.Bm25Score), Route(SearchRoutes.Dense, dense, h => h.DenseScore)], topK);
+        return fused.Select(f => byChunk[f.ChunkId] with { Score = f.Score }).ToList();
+    }
+}
