@@ -9,6 +9,7 @@ using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.RateLimiting;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
+using Chatbot.Hosting.Knowledge;
 using Chatbot.Hosting.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -36,9 +37,11 @@ public static class GatewayApp
                 .ValidateDataAnnotations().ValidateOnStart();
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddChatbotTelemetry();
+            builder.Services.AddChatbotKnowledgeEdge(configuration);
         }
         else
         {
+            // The co-hosted silo registers the knowledge services (upload limits, parsers) the endpoints use too.
             builder.UseOrleans(silo => silo.AddChatbotSilo(configuration));
         }
 
@@ -74,6 +77,7 @@ public static class GatewayApp
         app.MapChatEndpoints();
         app.MapConversationEndpoints();
         app.MapUsageEndpoints();
+        app.MapKnowledgeEndpoints();
         app.MapUnansweredEndpoints();
         app.MapOpenAIEndpoints();
         return app;

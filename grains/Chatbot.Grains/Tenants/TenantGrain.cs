@@ -6,7 +6,7 @@ using Microsoft.Extensions.Logging;
 namespace Chatbot.Grains.Tenants;
 
 /// <summary>
-/// A tenant's conversation index and usage. Every turn touches them, so changes are kept in memory and written at most
+/// A tenant's conversation and dataset index and usage. Every turn touches them, so changes are kept in memory and written at most
 /// every two seconds and on deactivation, keeping this grain off the per-turn storage path; removals are written
 /// through. A process killed outright can lose the last two seconds of index updates, never a conversation (which
 /// its own grain stores) — the next turn of such a conversation registers it again.
@@ -58,6 +58,25 @@ public sealed partial class TenantGrain(
     }
 
     public Task<TokenUsage> GetUsageAsync() => Task.FromResult(state.State.Usage);
+
+    public async Task RegisterDatasetAsync(string datasetId, DateTimeOffset createdAt)
+    {
+        if (state.State.Datasets.TryAdd(datasetId, createdAt))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public async Task RemoveDatasetAsync(string datasetId)
+    {
+        if (state.State.Datasets.Remove(datasetId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListDatasetsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Datasets.Keys.Order(StringComparer.Ordinal).ToList());
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {
