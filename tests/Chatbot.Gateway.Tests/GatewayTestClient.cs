@@ -89,6 +89,53 @@ internal static class GatewayTestClient
     public static string Text(IEnumerable<SseEvent> events) =>
         string.Concat(events.Where(e => e.Type == "delta").Select(e => e.Json.GetProperty("content").GetString()));
 
+    /// <summary>Uploads files as multipart form data to <c>/api/v1/knowledge/upload</c>.</summary>
+    public static async Task<HttpResponseMessage> UploadAsync(
+        HttpClient client, string? token, string? dataset, string? documentId, params (string FileName, string ContentType, byte[] Content)[] files)
+    {
+        var form = new MultipartFormDataContent();
+        if (dataset is not null)
+        {
+            form.Add(new StringContent(dataset), "dataset_id");
+        }
+
+        if (documentId is not null)
+        {
+            form.Add(new StringContent(documentId), "document_id");
+        }
+
+        foreach (var (fileName, contentType, content) in files)
+        {
+            var part = new ByteArrayContent(content);
+            part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+            form.Add(part, "files", fileName);
+        }
+
+        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/knowledge/upload") { Content = form };
+        Authorize(request, token);
+        return await client.SendAsync(request, Ct);
+    }
+
+    /// <summary>
+    /// Indexing is asynchronous: watch the status endpoint as a client would (bounded: 100 ms apart, 60 s at most)
+    /// until no document is pending or indexing.
+    /// </summary>
+    public static async Task<JsonElement> WaitUntilSettledAsync(HttpClient client, string? token, string dataset)
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        timeout.CancelAfter(TimeSpan.FromSeconds(60));
+        while (true)
+        {
+            var status = await GetJsonAsync(client, $"api/v1/knowledge/status/{dataset}", token);
+            if (status.GetProperty("in_progress").GetInt32() == 0)
+            {
+                return status;
+            }
+
+            await Task.Delay(100, timeout.Token);
+        }
+    }
+
     private static void Authorize(HttpRequestMessage request, string? token)
     {
         if (token is not null)

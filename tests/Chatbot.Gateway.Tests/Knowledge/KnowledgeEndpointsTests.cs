@@ -32,50 +32,14 @@ public sealed class KnowledgeEndpointsTests : IAsyncLifetime
         string token, string? dataset, params (string FileName, string ContentType, byte[] Content)[] files) =>
         await UploadAsync(token, dataset, null, files);
 
-    private async Task<HttpResponseMessage> UploadAsync(
-        string token, string? dataset, string? documentId, params (string FileName, string ContentType, byte[] Content)[] files)
-    {
-        var form = new MultipartFormDataContent();
-        if (dataset is not null)
-        {
-            form.Add(new StringContent(dataset), "dataset_id");
-        }
-
-        if (documentId is not null)
-        {
-            form.Add(new StringContent(documentId), "document_id");
-        }
-
-        foreach (var (fileName, contentType, content) in files)
-        {
-            var part = new ByteArrayContent(content);
-            part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
-            form.Add(part, "files", fileName);
-        }
-
-        var request = new HttpRequestMessage(HttpMethod.Post, "api/v1/knowledge/upload") { Content = form };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
-        return await _host.Client.SendAsync(request, Ct);
-    }
+    private Task<HttpResponseMessage> UploadAsync(
+        string token, string? dataset, string? documentId, params (string FileName, string ContentType, byte[] Content)[] files) =>
+        GatewayTestClient.UploadAsync(_host.Client, token, dataset, documentId, files);
 
     private static (string, string, byte[]) File(string name, string text, string type = "text/plain") => (name, type, Encoding.UTF8.GetBytes(text));
 
-    // Indexing is asynchronous; the test watches the status endpoint as a client would (bounded, 100 ms apart).
-    private async Task<JsonElement> WaitUntilSettledAsync(string token, string dataset)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(TimeSpan.FromSeconds(60));
-        while (true)
-        {
-            var status = await GetJsonAsync(_host.Client, $"api/v1/knowledge/status/{dataset}", token);
-            if (status.GetProperty("in_progress").GetInt32() == 0)
-            {
-                return status;
-            }
-
-            await Task.Delay(100, timeout.Token);
-        }
-    }
+    private Task<JsonElement> WaitUntilSettledAsync(string token, string dataset) =>
+        GatewayTestClient.WaitUntilSettledAsync(_host.Client, token, dataset);
 
     private async Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, string token, string? json = null) =>
         await _host.Client.SendAsync(Raw(method, path, json, token), Ct);

@@ -1,3 +1,4 @@
+using Chatbot.Testing.Documents;
 using Chatbot.Knowledge.Ingestion;
 using Xunit;
 

@@ -1,3 +1,4 @@
+using Chatbot.Testing.Documents;
 using Chatbot.Knowledge.Ingestion;
 using static Chatbot.Knowledge.Tests.Ingestion.ParsedDocumentAssertions;
 using Xunit;

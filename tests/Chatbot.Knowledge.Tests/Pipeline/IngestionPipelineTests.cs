@@ -1,3 +1,4 @@
+using Chatbot.Testing.Documents;
 using System.Text;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Store;

@@ -6,10 +6,10 @@ using UglyToad.PdfPig.Core;
 using UglyToad.PdfPig.Fonts.Standard14Fonts;
 using UglyToad.PdfPig.Writer;
 
-namespace Chatbot.Knowledge.Tests.Ingestion;
+namespace Chatbot.Testing.Documents;
 
 /// <summary>Small documents built in memory for the parser tests.</summary>
-internal static class TestDocuments
+public static class TestDocuments
 {
     public static MemoryStream Utf8(string text) => new(Encoding.UTF8.GetBytes(text));
 
