@@ -4,6 +4,7 @@ using System.Net.Sockets;
 using Chatbot.AI.Chat;
 using Chatbot.Hosting.Knowledge;
 using Chatbot.Hosting.Storage;
+using Chatbot.Grains.Placement;
 using Chatbot.Hosting.Storage.Embedded;
 using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Hosting.Telemetry;
@@ -97,6 +98,7 @@ public static class ChatbotSiloBuilderExtensions
 
         silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
+        silo.Services.AddPlacementDirector<PartitionPlacementStrategy, PartitionPlacementDirector>();
         silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotKnowledge(configuration);
         silo.Services.AddChatbotChatModel(configuration);

@@ -1,3 +1,4 @@
+using Chatbot.Grains.Placement;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Indexing.Analysis;
@@ -12,6 +13,7 @@ namespace Chatbot.Grains.Knowledge;
 /// on activation (grain state stays empty; the store is the truth). Not reentrant: index updates and searches are
 /// serialised, which the in-memory index requires.
 /// </summary>
+[PartitionPlacement]
 public sealed partial class KnowledgePartitionGrain(
     IKnowledgeStore store, ITextAnalyzer analyzer, ILogger<KnowledgePartitionGrain> logger) : Grain, IKnowledgePartitionGrain
 {

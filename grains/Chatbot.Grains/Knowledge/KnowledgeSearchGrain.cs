@@ -19,6 +19,9 @@ public sealed class KnowledgeSearchGrain(
     // Each partition contributes this many candidates per route for every result asked for, so fusion has depth.
     private const int CandidatesPerResult = 3;
 
+    /// <summary>Candidates each route contributes before fusion for a request of <paramref name="topK"/> results.</summary>
+    public static int CandidateDepth(int topK) => Math.Max(10, topK * CandidatesPerResult);
+
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
     {
         var key = this.GetPrimaryKeyString();
@@ -50,8 +53,8 @@ public sealed class KnowledgeSearchGrain(
         }
 
         // 3. Candidates from every partition, merged into one ranking.
-        var search = new PartitionSearch { Query = query, Terms = terms, Vector = vector, GlobalStats = global, Candidates = Math.Max(10, query.TopK * CandidatesPerResult) };
+        var search = new PartitionSearch { Query = query, Terms = terms, Vector = vector, GlobalStats = global, Candidates = CandidateDepth(query.TopK) };
         var results = await Task.WhenAll(partitions.Select(p => p.SearchAsync(search, cancellationToken)));
-        return SearchMerger.Merge(results, query.Mode, query.TopK);
+        return SearchMerger.Merge(results, query.Mode, query.TopK, search.Candidates);
     }
 }

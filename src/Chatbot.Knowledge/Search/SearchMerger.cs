@@ -10,8 +10,12 @@ namespace Chatbot.Knowledge.Search;
 /// </summary>
 public static class SearchMerger
 {
-    /// <summary>The best <paramref name="topK"/> hits of <paramref name="mode"/> over all partitions' candidates.</summary>
-    public static IReadOnlyList<SearchHit> Merge(IEnumerable<IReadOnlyList<SearchHit>> partitions, string mode, int topK)
+    /// <summary>
+    /// The best <paramref name="topK"/> hits of <paramref name="mode"/> over all partitions' candidates. Each partition
+    /// returned its best <paramref name="candidates"/> per route; the merged route lists are cut at the same depth
+    /// before fusion, which makes the result identical to one unpartitioned index searched the same way.
+    /// </summary>
+    public static IReadOnlyList<SearchHit> Merge(IEnumerable<IReadOnlyList<SearchHit>> partitions, string mode, int topK, int candidates)
     {
         var byChunk = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
         foreach (var hit in partitions.SelectMany(p => p))
@@ -19,8 +23,8 @@ public static class SearchMerger
             byChunk[hit.ChunkId] = hit;
         }
 
-        var bm25 = Ranked(byChunk.Values, h => h.Bm25Score);
-        var dense = Ranked(byChunk.Values, h => h.DenseScore);
+        var bm25 = Ranked(byChunk.Values, h => h.Bm25Score).Take(candidates).ToList();
+        var dense = Ranked(byChunk.Values, h => h.DenseScore).Take(candidates).ToList();
         return mode switch
         {
             SearchModes.Bm25 => bm25.Take(topK).Select(h => h with { Score = h.Bm25Score!.Value }).ToList(),

@@ -4,6 +4,8 @@ using Chatbot.Knowledge.Store;
 using Chatbot.Tenants;
 using Xunit;
 
+using static Chatbot.Grains.Tests.Knowledge.KnowledgeSteps;
+
 namespace Chatbot.Grains.Tests.Knowledge;
 
 public sealed class KnowledgeBaseGrainTests(KnowledgeClusterFixture fixture) : IClassFixture<KnowledgeClusterFixture>
@@ -19,34 +21,6 @@ public sealed class KnowledgeBaseGrainTests(KnowledgeClusterFixture fixture) : I
     private static string NewDataset() => "ds-" + Guid.NewGuid().ToString("N")[..12];
 
     private IKnowledgeBaseGrain Grain(string dataset) => fixture.Client.GetGrain<IKnowledgeBaseGrain>(DatasetKey.Format(Tenant, dataset));
-
-    private static string Paragraphs(string topic, int count) => string.Join("\n\n", Enumerable.Range(0, count).Select(i =>
-        $"Section {i} of the {topic} guide explains step {i} in detail, with the checks an operator runs afterwards."));
-
-    private static Task<DocumentStatus> UploadAsync(IKnowledgeBaseGrain grain, string id, string fileName, string text) =>
-        UploadAsync(grain, id, fileName, Encoding.UTF8.GetBytes(text));
-
-    private static Task<DocumentStatus> UploadAsync(IKnowledgeBaseGrain grain, string id, string fileName, byte[] content) =>
-        grain.UploadAsync(new DocumentUpload(id, fileName, "application/octet-stream", content.Length), content, Ct);
-
-    private static async Task<DatasetStatus> WaitForAsync(IKnowledgeBaseGrain grain, Func<DatasetStatus, bool> condition)
-    {
-        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
-        timeout.CancelAfter(s_timeout);
-        while (true)
-        {
-            var status = await grain.GetStatusAsync();
-            if (status is not null && condition(status))
-            {
-                return status;
-            }
-
-            await Task.Delay(50, timeout.Token);
-        }
-    }
-
-    private static Task<DatasetStatus> WaitUntilSettledAsync(IKnowledgeBaseGrain grain) =>
-        WaitForAsync(grain, s => s.InProgress == 0);
 
     private async Task<List<StoredChunk>> StoredChunksAsync(string dataset, string documentId)
     {

@@ -22,6 +22,10 @@ public sealed class KnowledgeClusterFixture : IAsyncLifetime
     private ServiceProvider? _storeServices;
     private InProcessTestCluster? _cluster;
 
+    /// <summary>Grain storage: memory (default), or <c>embedded</c> for tests that kill a silo (memory storage lives in
+    /// grains, so a killed silo would take state with it, which a database never does).</summary>
+    public string StorageProvider { get; init; } = StorageProviders.Memory;
+
     public HoldingEmbeddingGenerator Embeddings { get; } = new();
 
     public IKnowledgeStore Store => _storeServices!.GetRequiredService<IKnowledgeStore>();
@@ -35,7 +39,7 @@ public sealed class KnowledgeClusterFixture : IAsyncLifetime
         var settings = new Dictionary<string, string?>
         {
             ["Chatbot:Clustering:Provider"] = ClusteringProviders.External,
-            ["Chatbot:Storage:Provider"] = StorageProviders.Memory,
+            ["Chatbot:Storage:Provider"] = StorageProvider,
             ["Chatbot:DataDirectory"] = _dataDirectory,
             ["Chatbot:Knowledge:Partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatbot:Knowledge:DefaultChunkSize"] = "64",
