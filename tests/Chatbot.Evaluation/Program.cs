@@ -1,0 +1,32 @@
+// Retrieval evaluation: dotnet run --project tests/Chatbot.Evaluation -c Release -- retrieval --dataset DIR --mode bm25|dense|hybrid --k 10
+// Prints one JSON line on stdout; progress and logs go to stderr.
+using Chatbot.Evaluation.Retrieval;
+
+if (args is not ["retrieval", .. var options])
+{
+    Console.Error.WriteLine(RetrievalOptions.Usage);
+    return 2;
+}
+
+RetrievalOptions parsed;
+try
+{
+    parsed = RetrievalOptions.Parse(options);
+}
+catch (ArgumentException ex)
+{
+    Console.Error.WriteLine(ex.Message);
+    Console.Error.WriteLine(RetrievalOptions.Usage);
+    return 2;
+}
+
+using var cancel = new CancellationTokenSource();
+Console.CancelKeyPress += (_, e) =>
+{
+    e.Cancel = true;
+    cancel.Cancel();
+};
+
+var result = await RetrievalCommand.RunAsync(parsed, cancel.Token);
+Console.WriteLine(result.ToJsonLine());
+return 0;
