@@ -4,10 +4,12 @@ using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Conversations;
 using Chatbot.Gateway.Http;
+using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.RateLimiting;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
+using Chatbot.Hosting.Knowledge;
 using Chatbot.Hosting.Telemetry;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -35,9 +37,11 @@ public static class GatewayApp
                 .ValidateDataAnnotations().ValidateOnStart();
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddChatbotTelemetry();
+            builder.Services.AddChatbotKnowledgeEdge(configuration);
         }
         else
         {
+            // The co-hosted silo registers the knowledge services (upload limits, parsers) the endpoints use too.
             builder.UseOrleans(silo => silo.AddChatbotSilo(configuration));
         }
 
@@ -61,8 +65,8 @@ public static class GatewayApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestIdMiddleware>();
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
+        // The UI's files: checked only for non-API paths, so API calls never pay a file-system lookup.
+        app.UseWhen(c => !TenantMiddleware.IsApi(c.Request.Path), ui => ui.UseDefaultFiles().UseStaticFiles());
         app.UseAuthentication();
         app.UseMiddleware<TenantMiddleware>();
         app.UseRateLimiter();
@@ -73,6 +77,7 @@ public static class GatewayApp
         app.MapChatEndpoints();
         app.MapConversationEndpoints();
         app.MapUsageEndpoints();
+        app.MapKnowledgeEndpoints();
         app.MapOpenAIEndpoints();
         return app;
     }

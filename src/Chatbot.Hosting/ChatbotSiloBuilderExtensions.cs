@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Chatbot.AI.Chat;
+using Chatbot.Hosting.Knowledge;
 using Chatbot.Hosting.Storage;
 using Chatbot.Hosting.Storage.Embedded;
 using Chatbot.Hosting.Storage.Knowledge;
@@ -78,9 +79,26 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
+        // Reminders wake a knowledge base whose index job was cut short by a dead silo. They are durable where the
+        // grain state is shared (PostgreSQL); elsewhere the cluster is one process (or a test cluster) and the
+        // persisted job stage resumes the work on the next activation.
+        if (options.Storage.Provider == StorageProviders.AdoNet)
+        {
+            silo.UseAdoNetReminderService(o =>
+            {
+                o.Invariant = PostgresInvariant;
+                o.ConnectionString = options.Storage.ConnectionString;
+            });
+        }
+        else
+        {
+            silo.UseInMemoryReminderService();
+        }
+
         silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
         silo.Services.AddChatbotKnowledgeStore(options);
+        silo.Services.AddChatbotKnowledge(configuration);
         silo.Services.AddChatbotChatModel(configuration);
         silo.Services.AddChatbotTelemetry();
         return silo;

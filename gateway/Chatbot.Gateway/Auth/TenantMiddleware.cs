@@ -68,6 +68,7 @@ internal sealed class TenantMiddleware(RequestDelegate next, IOptions<AuthOption
     /// <summary>The tenant when resolved (API paths), else null.</summary>
     public static string? Find(HttpContext context) => context.Items[ItemKey] as string;
 
-    private static bool IsApi(PathString path) =>
+    /// <summary>True for the API's paths (<c>/api/…</c> and the OpenAI-compatible <c>/v1/…</c>).</summary>
+    public static bool IsApi(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
 }

@@ -69,7 +69,7 @@ public sealed partial class ConversationGrain(
 
         if (FindTurn(requestId) is { } recorded)
         {
-            foreach (var e in recorded.Events.Where(e => e.Seq > afterSeq))
+            foreach (var e in recorded.ToEvents().Where(e => e.Seq > afterSeq))
             {
                 yield return e;
             }
@@ -199,19 +199,18 @@ public sealed partial class ConversationGrain(
 
             // 4. Build the new state, write it, then publish the terminal event. A failed write publishes an error
             //    and leaves the previous state in place: the turn did not happen.
-            var terminal = errorCode is null
-                ? new ChatEvent { Type = ChatEventTypes.Done, Seq = 0, Usage = turnUsage }
-                : new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = errorCode, Message = errorMessage };
-            var events = log.Snapshot().ToList();
-            if (errorCode is null)
+            var record = new TurnRecord
             {
-                events.Add(new ChatEvent { Type = ChatEventTypes.Refs, Seq = events.Count + 1, References = references });
-            }
-
-            events.Add(terminal with { Seq = events.Count + 1 });
-
+                RequestId = request.RequestId,
+                Deltas = log.Snapshot().Select(e => e.Content ?? "").ToList(),
+                References = errorCode is null ? references : null,
+                Terminal = errorCode is null
+                    ? new ChatEvent { Type = ChatEventTypes.Done, Seq = 0, Usage = turnUsage }
+                    : new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = errorCode, Message = errorMessage },
+            };
             var previous = state.State;
-            var next = NextState(previous, request, askedAt, answer.ToString(), errorCode, references, turnUsage, events);
+            var isNew = previous.Messages.Count == 0;
+            var next = NextState(previous, request, askedAt, answer.ToString(), errorCode, references, turnUsage, record);
             state.State = next;
             try
             {
@@ -225,28 +224,25 @@ public sealed partial class ConversationGrain(
                 return;
             }
 
-            // 5. Keep the tenant's index current, then publish.
+            // 5. A new conversation joins the tenant's index before anyone is told the turn is done, so a list right
+            //    after it shows the conversation; later turns only refresh its position, off the answer's path.
             var (tenant, id) = ConversationKey.Parse(Key);
             var tenantGrain = GrainFactory.GetGrain<ITenantGrain>(tenant);
-            try
+            var summary = new ConversationSummary { Id = id, Title = next.Title, CreatedAt = next.CreatedAt, UpdatedAt = next.UpdatedAt };
+            if (isNew)
             {
-                await tenantGrain.RegisterConversationAsync(new ConversationSummary
-                {
-                    Id = id,
-                    Title = next.Title,
-                    CreatedAt = next.CreatedAt,
-                    UpdatedAt = next.UpdatedAt,
-                });
-            }
-            catch (Exception ex)
-            {
-                // The turn is stored and every turn registers again, so a missed index update heals on the next turn.
-                LogIndexFailed(logger, ex, Key);
+                await RegisterAsync(tenantGrain, summary);
             }
 
-            foreach (var e in events.Skip(log.Snapshot().Count))
+            foreach (var e in record.ToEvents().Skip(log.Snapshot().Count))
             {
                 log.Append(e);
+            }
+
+            ReleaseTurn(turn);
+            if (!isNew)
+            {
+                await RegisterAsync(tenantGrain, summary);
             }
 
             await tenantGrain.RecordUsageAsync(turnUsage);
@@ -262,16 +258,34 @@ public sealed partial class ConversationGrain(
         }
         finally
         {
-            if (ReferenceEquals(_active, turn))
-            {
-                _active = null;
-            }
+            ReleaseTurn(turn);
+        }
+    }
+
+    private void ReleaseTurn(ActiveTurn turn)
+    {
+        if (ReferenceEquals(_active, turn))
+        {
+            _active = null;
+        }
+    }
+
+    private async Task RegisterAsync(ITenantGrain tenantGrain, ConversationSummary summary)
+    {
+        try
+        {
+            await tenantGrain.RegisterConversationAsync(summary);
+        }
+        catch (Exception ex)
+        {
+            // The turn is stored and every turn registers again, so a missed index update heals on the next turn.
+            LogIndexFailed(logger, ex, Key);
         }
     }
 
     private ConversationState NextState(
         ConversationState previous, TurnRequest request, DateTimeOffset askedAt, string answer, string? errorCode,
-        IReadOnlyList<ChatReference> references, TokenUsage usage, IReadOnlyList<ChatEvent> events)
+        IReadOnlyList<ChatReference> references, TokenUsage usage, TurnRecord record)
     {
         var now = timeProvider.GetUtcNow();
         var messages = new List<StoredMessage>(previous.Messages.Count + 2);
@@ -293,7 +307,7 @@ public sealed partial class ConversationGrain(
         });
 
         var turns = previous.Turns.Skip(Math.Max(0, previous.Turns.Count + 1 - _options.IdempotencyWindow)).ToList();
-        turns.Add(new TurnRecord(request.RequestId, events));
+        turns.Add(record);
         return new ConversationState
         {
             Title = previous.Messages.Count == 0 ? Titles.From(request.Content, _options.MaxTitleChars) : previous.Title,

@@ -6,9 +6,10 @@ using Microsoft.Extensions.Logging;
 namespace Chatbot.Grains.Tenants;
 
 /// <summary>
-/// A tenant's conversation index and usage. Creating and removing conversations is written through; the last-updated
-/// time and usage change every turn, so they are kept in memory and written at most every few seconds and on
-/// deactivation, keeping this grain off the per-turn storage path.
+/// A tenant's conversation and dataset index and usage. Every turn touches them, so changes are kept in memory and written at most
+/// every two seconds and on deactivation, keeping this grain off the per-turn storage path; removals are written
+/// through. A process killed outright can lose the last two seconds of index updates, never a conversation (which
+/// its own grain stores) — the next turn of such a conversation registers it again.
 /// </summary>
 public sealed partial class TenantGrain(
     [PersistentState("tenant", ProviderNames.GrainState)] IPersistentState<TenantState> state,
@@ -26,18 +27,11 @@ public sealed partial class TenantGrain(
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken) =>
         await FlushAsync(cancellationToken);
 
-    public async Task RegisterConversationAsync(ConversationSummary summary)
+    public Task RegisterConversationAsync(ConversationSummary summary)
     {
-        var isNew = !state.State.Conversations.ContainsKey(summary.Id);
         state.State.Conversations[summary.Id] = summary;
-        if (isNew)
-        {
-            await WriteAsync();
-        }
-        else
-        {
-            _dirty = true;
-        }
+        _dirty = true;
+        return Task.CompletedTask;
     }
 
     public async Task RemoveConversationAsync(string conversationId)
@@ -64,6 +58,25 @@ public sealed partial class TenantGrain(
     }
 
     public Task<TokenUsage> GetUsageAsync() => Task.FromResult(state.State.Usage);
+
+    public async Task RegisterDatasetAsync(string datasetId, DateTimeOffset createdAt)
+    {
+        if (state.State.Datasets.TryAdd(datasetId, createdAt))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public async Task RemoveDatasetAsync(string datasetId)
+    {
+        if (state.State.Datasets.Remove(datasetId))
+        {
+            await WriteAsync();
+        }
+    }
+
+    public Task<IReadOnlyList<string>> ListDatasetsAsync() =>
+        Task.FromResult<IReadOnlyList<string>>(state.State.Datasets.Keys.Order(StringComparer.Ordinal).ToList());
 
     private async Task FlushAsync(CancellationToken cancellationToken)
     {

@@ -24,4 +24,13 @@ public interface ITenantGrain : IGrainWithStringKey
 
     /// <summary>The tenant's accumulated usage.</summary>
     Task<TokenUsage> GetUsageAsync();
+
+    /// <summary>Adds a knowledge-base dataset to the tenant's index (idempotent). Written through.</summary>
+    Task RegisterDatasetAsync(string datasetId, DateTimeOffset createdAt);
+
+    /// <summary>Removes a dataset from the index.</summary>
+    Task RemoveDatasetAsync(string datasetId);
+
+    /// <summary>The tenant's dataset ids, sorted ordinally.</summary>
+    Task<IReadOnlyList<string>> ListDatasetsAsync();
 }

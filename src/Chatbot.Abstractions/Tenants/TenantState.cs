@@ -11,4 +11,7 @@ public sealed class TenantState
 
     /// <summary>Accumulated token usage.</summary>
     [Id(1)] public TokenUsage Usage { get; set; } = TokenUsage.Zero;
+
+    /// <summary>The tenant's knowledge-base dataset ids with when each was created.</summary>
+    [Id(2)] public Dictionary<string, DateTimeOffset> Datasets { get; set; } = [];
 }

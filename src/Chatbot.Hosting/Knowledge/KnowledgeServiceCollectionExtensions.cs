@@ -1,0 +1,50 @@
+using Chatbot.Knowledge;
+using Chatbot.Knowledge.Embeddings;
+using Chatbot.Knowledge.Ingestion;
+using Chatbot.Knowledge.Search;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace Chatbot.Hosting.Knowledge;
+
+/// <summary>Registers the knowledge-base services.</summary>
+public static class KnowledgeServiceCollectionExtensions
+{
+    /// <summary>
+    /// What a silo needs to index documents: <see cref="KnowledgeOptions"/> (validated at start-up), the parsers, the
+    /// chunker, the <see cref="IngestionPipeline"/>, and the retrieval services indexing and search share (text analyzer,
+    /// embedding generator from <c>Chatbot:Knowledge:Embeddings</c>; a host or test may register its own first).
+    /// </summary>
+    public static IServiceCollection AddChatbotKnowledge(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddChatbotKnowledgeEdge(configuration);
+        services.AddChatbotRetrieval(configuration.GetSection($"Chatbot:{EmbeddingOptions.SectionName}").Get<EmbeddingOptions>());
+        services.TryAddSingleton(_ => DocumentChunker.CreateDefault());
+        services.TryAddSingleton(sp => new IngestionPipeline(
+            sp.GetRequiredService<DocumentParsers>(),
+            sp.GetRequiredService<DocumentChunker>(),
+            sp.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(),
+            sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
+        return services;
+    }
+
+    /// <summary>
+    /// What the gateway needs to check uploads before they reach a grain (size limit, supported types): the validated
+    /// <see cref="KnowledgeOptions"/> and <see cref="DocumentParsers"/>. Safe to call more than once.
+    /// </summary>
+    public static IServiceCollection AddChatbotKnowledgeEdge(this IServiceCollection services, IConfiguration configuration)
+    {
+        if (services.Any(d => d.ServiceType == typeof(KnowledgeOptionsValidator)))
+        {
+            return services;
+        }
+
+        services.AddSingleton<KnowledgeOptionsValidator>();
+        services.AddOptions<KnowledgeOptions>().Bind(configuration.GetSection(KnowledgeOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<KnowledgeOptions>>(sp => sp.GetRequiredService<KnowledgeOptionsValidator>());
+        services.TryAddSingleton(_ => DocumentParsers.CreateDefault());
+        return services;
+    }
+}
