@@ -1,5 +1,5 @@
 // Retrieval evaluation: dotnet run --project tests/Chatbot.Evaluation -c Release -- retrieval --dataset DIR --mode bm25|dense|hybrid --k 10
-// Prints one JSON line on stdout; progress and logs go to stderr.
+// Prints one JSON line per mode on stdout (`--mode bm25,dense,hybrid` indexes once for all three); progress and logs go to stderr.
 using Chatbot.Evaluation.Retrieval;
 
 if (args is not ["retrieval", .. var options])
@@ -27,6 +27,9 @@ Console.CancelKeyPress += (_, e) =>
     cancel.Cancel();
 };
 
-var result = await RetrievalCommand.RunAsync(parsed, cancel.Token);
-Console.WriteLine(result.ToJsonLine());
+foreach (var result in await RetrievalCommand.RunAsync(parsed, cancel.Token))
+{
+    Console.WriteLine(result.ToJsonLine());
+}
+
 return 0;

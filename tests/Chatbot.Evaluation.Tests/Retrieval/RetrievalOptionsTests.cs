@@ -10,7 +10,9 @@ public sealed class RetrievalOptionsTests
     {
         var options = RetrievalOptions.Parse(["--dataset", "/data/set", "--mode", "bm25", "--k", "20", "--limit", "50", "--partitions", "2"]);
 
-        Assert.Equal(new RetrievalOptions { Dataset = "/data/set", Mode = "bm25", K = 20, Limit = 50, Partitions = 2 }, options);
+        Assert.Equal("/data/set", options.Dataset);
+        Assert.Equal(["bm25"], options.Modes);
+        Assert.Equal((20, 50, 2), (options.K, options.Limit, options.Partitions));
     }
 
     [Fact]
@@ -18,7 +20,7 @@ public sealed class RetrievalOptionsTests
     {
         var options = RetrievalOptions.Parse(["--dataset", "d"]);
 
-        Assert.Equal("hybrid", options.Mode);
+        Assert.Equal(["hybrid"], options.Modes);
         Assert.Equal(10, options.K);
         Assert.Null(options.Limit);
     }
@@ -32,6 +34,12 @@ public sealed class RetrievalOptionsTests
         var error = Assert.Throws<ArgumentException>(() => RetrievalOptions.Parse(["--dataset", "d", option, value]));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_SeveralModes_KeepsTheirOrder()
+    {
+        Assert.Equal(["bm25", "dense", "hybrid"], RetrievalOptions.Parse(["--dataset", "d", "--mode", "bm25,dense,hybrid"]).Modes);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class RetrievalCommand
     private const string Tenant = "eval";
     private const int WarmupQueries = 10;
 
-    public static async Task<RetrievalResult> RunAsync(RetrievalOptions options, CancellationToken cancellationToken)
+    public static async Task<IReadOnlyList<RetrievalResult>> RunAsync(RetrievalOptions options, CancellationToken cancellationToken)
     {
         // 1. Read the data set (a quick run keeps the first queries and a slice of the corpus).
         var dataset = BeirDataset.Load(options.Dataset);
@@ -30,7 +30,7 @@ internal static class RetrievalCommand
             throw new InvalidDataException($"Corpus id '{invalid.Id}' is not a valid document id.");
         }
 
-        Log($"{dataset.Name}: {dataset.Corpus.Count} documents, {dataset.Queries.Count} judged queries, mode {options.Mode}, k {options.K}");
+        Log($"{dataset.Name}: {dataset.Corpus.Count} documents, {dataset.Queries.Count} judged queries, modes {string.Join(',', options.Modes)}, k {options.K}");
 
         // 2. Start a silo and index the corpus through the knowledge-base grain.
         var settings = new Dictionary<string, string?>();
@@ -62,29 +62,34 @@ internal static class RetrievalCommand
             Log($"failed: {failed.DocumentId}: {failed.Error}");
         }
 
-        // 3. Search every query; the first few once more beforehand, untimed, for JIT and activations.
+        // 3. Search every query in each mode; the first few once more beforehand, untimed, for JIT and activations.
         var search = silo.Grains.GetGrain<IKnowledgeSearchGrain>(DatasetKey.Format(Tenant, datasetId));
-        foreach (var query in dataset.Queries.Take(WarmupQueries))
+        var results = new List<RetrievalResult>();
+        foreach (var mode in options.Modes)
         {
-            await search.SearchAsync(Query(query, options), cancellationToken);
+            foreach (var query in dataset.Queries.Take(WarmupQueries))
+            {
+                await search.SearchAsync(Query(query, mode, options.K), cancellationToken);
+            }
+
+            var scoreboard = new RetrievalScoreboard();
+            foreach (var query in dataset.Queries)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var hits = await search.SearchAsync(Query(query, mode, options.K), cancellationToken);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var ranked = hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+                scoreboard.Add(ranked, query.Relevant, elapsed);
+            }
+
+            results.Add(new RetrievalResult(
+                dataset.Name, mode, options.K, status.Total, status.Failed, status.ChunkCount, indexing.Elapsed.TotalSeconds, scoreboard.Summarize()));
         }
 
-        var scoreboard = new RetrievalScoreboard();
-        foreach (var query in dataset.Queries)
-        {
-            var started = Stopwatch.GetTimestamp();
-            var hits = await search.SearchAsync(Query(query, options), cancellationToken);
-            var elapsed = Stopwatch.GetElapsedTime(started);
-            var ranked = hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal).ToList();
-            scoreboard.Add(ranked, query.Relevant, elapsed);
-        }
-
-        return new RetrievalResult(
-            dataset.Name, options.Mode, options.K, status.Total, status.Failed, status.ChunkCount, indexing.Elapsed.TotalSeconds, scoreboard.Summarize());
+        return results;
     }
 
-    private static SearchQuery Query(BeirQuery query, RetrievalOptions options) =>
-        new() { Text = query.Text, Mode = options.Mode, TopK = options.K };
+    private static SearchQuery Query(BeirQuery query, string mode, int k) => new() { Text = query.Text, Mode = mode, TopK = k };
 
     // Dataset ids allow ASCII letters, digits, '-', '_' and '.', at most 64.
     internal static string DatasetId(string name)

@@ -7,13 +7,13 @@ namespace Chatbot.Evaluation.Retrieval;
 internal sealed record RetrievalOptions
 {
     public const string Usage =
-        "usage: Chatbot.Evaluation retrieval --dataset DIR [--mode bm25|dense|hybrid] [--k 10] [--limit N] [--partitions N]";
+        "usage: Chatbot.Evaluation retrieval --dataset DIR [--mode bm25|dense|hybrid[,...]] [--k 10] [--limit N] [--partitions N]";
 
     /// <summary>BEIR-style folder: <c>corpus.jsonl</c>, <c>queries.jsonl</c> and qrels.</summary>
     public required string Dataset { get; init; }
 
-    /// <summary>One of <see cref="SearchModes"/>.</summary>
-    public string Mode { get; init; } = SearchModes.Hybrid;
+    /// <summary><see cref="SearchModes"/> to evaluate over one index, each printed on its own line.</summary>
+    public IReadOnlyList<string> Modes { get; init; } = [SearchModes.Hybrid];
 
     /// <summary>Results asked of each search (<c>top_k</c>).</summary>
     public int K { get; init; } = 10;
@@ -37,10 +37,10 @@ internal sealed record RetrievalOptions
                     dataset = Value(args, ref i);
                     break;
                 case "--mode":
-                    var mode = Value(args, ref i);
-                    options = mode is SearchModes.Bm25 or SearchModes.Dense or SearchModes.Hybrid
-                        ? options with { Mode = mode }
-                        : throw new ArgumentException($"'--mode' is bm25, dense or hybrid, not '{mode}'.");
+                    var modes = Value(args, ref i).Split(',');
+                    options = modes.All(m => m is SearchModes.Bm25 or SearchModes.Dense or SearchModes.Hybrid)
+                        ? options with { Modes = modes }
+                        : throw new ArgumentException($"'--mode' is bm25, dense or hybrid (or several, comma-separated), not '{args[i]}'.");
                     break;
                 case "--k":
                     options = options with { K = Positive("--k", Value(args, ref i)) };
