@@ -13,6 +13,7 @@ namespace Chatbot.Benchmarks;
 /// <item><c>--slices N</c>: each server's measurement is cut in N slices alternating with the other server's (default 3).</item>
 /// <item><c>--platform-storage embedded|none</c>: the platform's grain storage (default embedded, SQLite; none keeps nothing).</item>
 /// <item><c>--turns-per-conversation N</c>: turns a client sends to one conversation before starting a new one.</item>
+/// <item><c>--chunks 10000,100000</c>: knowledge-base sizes of the retrieval scenario.</item>
 /// <item><c>--out DIR</c>: where <c>latest.md</c>/<c>latest.json</c> go (default <c>artifacts/bench</c> under the repository root).</item>
 /// </list>
 /// </summary>
@@ -35,6 +36,9 @@ public sealed record BenchSettings
 
     public int Slices { get; init; } = 3;
 
+    /// <summary>Knowledge-base sizes, in chunks, that the retrieval scenario measures.</summary>
+    public IReadOnlyList<int> RetrievalChunks { get; init; } = [10_000, 100_000];
+
     /// <summary>The platform's grain storage: <c>embedded</c> (SQLite, the single-machine default) or <c>none</c>
     /// (writes nothing: what the rest of the platform costs without persistence).</summary>
     public string PlatformStorage { get; init; } = "embedded";
@@ -56,6 +60,7 @@ public sealed record BenchSettings
                 "--concurrency" => settings with { Concurrency = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
                 "--seconds" => settings with { Seconds = Positive(args[i], Value(args, ref i)) },
                 "--platform-storage" => settings with { PlatformStorage = Storage(Value(args, ref i)) },
+                "--chunks" => settings with { RetrievalChunks = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
                 "--slices" => settings with { Slices = Positive(args[i], Value(args, ref i)) },
                 "--turns-per-conversation" => settings with { TurnsPerConversation = Positive(args[i], Value(args, ref i)) },
                 "--out" => settings with { OutputDirectory = Path.GetFullPath(Value(args, ref i)) },

@@ -1,0 +1,103 @@
+using System.Diagnostics;
+using Chatbot.Knowledge;
+using Chatbot.Testing.Knowledge;
+
+namespace Chatbot.Evaluation.Retrieval;
+
+/// <summary>
+/// Evaluates retrieval through the code the server runs: an in-process silo (<see cref="KnowledgeSilo"/>), the corpus
+/// uploaded as text documents (<c>title\n\ntext</c>, document id = corpus id) through the knowledge-base grain and
+/// indexed by its job, then every query through the search grain, one at a time. A document's rank is that of its
+/// best chunk among the <c>k</c> chunks returned.
+/// </summary>
+internal static class RetrievalCommand
+{
+    private const string Tenant = "eval";
+    private const int WarmupQueries = 10;
+
+    public static async Task<IReadOnlyList<RetrievalResult>> RunAsync(RetrievalOptions options, CancellationToken cancellationToken)
+    {
+        // 1. Read the data set (a quick run keeps the first queries and a slice of the corpus).
+        var dataset = BeirDataset.Load(options.Dataset);
+        if (options.Limit is { } limit)
+        {
+            dataset = dataset.Take(limit, distractors: 10 * limit);
+        }
+
+        var invalid = dataset.Corpus.FirstOrDefault(d => !DatasetKey.IsValidDocumentId(d.Id));
+        if (invalid is not null)
+        {
+            throw new InvalidDataException($"Corpus id '{invalid.Id}' is not a valid document id.");
+        }
+
+        Log($"{dataset.Name}: {dataset.Corpus.Count} documents, {dataset.Queries.Count} judged queries, modes {string.Join(',', options.Modes)}, k {options.K}");
+
+        // 2. Start a silo and index the corpus through the knowledge-base grain.
+        var settings = new Dictionary<string, string?>();
+        if (options.Partitions is { } partitions)
+        {
+            settings["Chatbot:Knowledge:Partitions"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+
+        await using var silo = await KnowledgeSilo.StartAsync(settings, cancellationToken);
+        var datasetId = DatasetId(dataset.Name);
+        var indexing = Stopwatch.StartNew();
+        var lastReport = TimeSpan.Zero;
+        var status = await KnowledgeBaseLoader.UploadAndWaitAsync(
+            silo.Grains, Tenant, datasetId,
+            dataset.Corpus.Select(d => new TextDocument(d.Id, d.Title.Length > 0 ? $"{d.Title}\n\n{d.Text}" : d.Text)),
+            s =>
+            {
+                if (indexing.Elapsed - lastReport >= TimeSpan.FromSeconds(5))
+                {
+                    lastReport = indexing.Elapsed;
+                    Log($"indexing: {s.Done + s.Failed}/{s.Total} documents, {s.ChunkCount} chunks, {indexing.Elapsed.TotalSeconds:F0} s");
+                }
+            },
+            cancellationToken);
+        indexing.Stop();
+        Log($"indexed {status.Done} documents ({status.Failed} failed) into {status.ChunkCount} chunks in {indexing.Elapsed.TotalSeconds:F1} s");
+        foreach (var failed in status.Documents.Where(d => d.State == DocumentState.Failed).Take(5))
+        {
+            Log($"failed: {failed.DocumentId}: {failed.Error}");
+        }
+
+        // 3. Search every query in each mode; the first few once more beforehand, untimed, for JIT and activations.
+        var search = silo.Grains.GetGrain<IKnowledgeSearchGrain>(DatasetKey.Format(Tenant, datasetId));
+        var results = new List<RetrievalResult>();
+        foreach (var mode in options.Modes)
+        {
+            foreach (var query in dataset.Queries.Take(WarmupQueries))
+            {
+                await search.SearchAsync(Query(query, mode, options.K), cancellationToken);
+            }
+
+            var scoreboard = new RetrievalScoreboard();
+            foreach (var query in dataset.Queries)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var hits = await search.SearchAsync(Query(query, mode, options.K), cancellationToken);
+                var elapsed = Stopwatch.GetElapsedTime(started);
+                var ranked = hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+                scoreboard.Add(ranked, query.Relevant, elapsed);
+            }
+
+            results.Add(new RetrievalResult(
+                dataset.Name, mode, options.K, status.Total, status.Failed, status.ChunkCount, indexing.Elapsed.TotalSeconds, scoreboard.Summarize()));
+        }
+
+        return results;
+    }
+
+    private static SearchQuery Query(BeirQuery query, string mode, int k) => new() { Text = query.Text, Mode = mode, TopK = k };
+
+    // Dataset ids allow ASCII letters, digits, '-', '_' and '.', at most 64.
+    internal static string DatasetId(string name)
+    {
+        var id = new string([.. name.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '-')]);
+        id = id.Length > 64 ? id[..64] : id;
+        return DatasetKey.IsValidDataset(id) ? id : "eval";
+    }
+
+    private static void Log(string message) => Console.Error.WriteLine(message);
+}

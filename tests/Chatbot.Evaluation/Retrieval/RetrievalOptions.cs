@@ -1,0 +1,71 @@
+using System.Globalization;
+using Chatbot.Knowledge;
+
+namespace Chatbot.Evaluation.Retrieval;
+
+/// <summary>Options of the <c>retrieval</c> command.</summary>
+internal sealed record RetrievalOptions
+{
+    public const string Usage =
+        "usage: Chatbot.Evaluation retrieval --dataset DIR [--mode bm25|dense|hybrid[,...]] [--k 10] [--limit N] [--partitions N]";
+
+    /// <summary>BEIR-style folder: <c>corpus.jsonl</c>, <c>queries.jsonl</c> and qrels.</summary>
+    public required string Dataset { get; init; }
+
+    /// <summary><see cref="SearchModes"/> to evaluate over one index, each printed on its own line.</summary>
+    public IReadOnlyList<string> Modes { get; init; } = [SearchModes.Hybrid];
+
+    /// <summary>Results asked of each search (<c>top_k</c>).</summary>
+    public int K { get; init; } = 10;
+
+    /// <summary>Only the first N judged queries, over a corpus cut to what they judge plus 10×N other documents.</summary>
+    public int? Limit { get; init; }
+
+    /// <summary>Partitions of the dataset; the server's default when not set.</summary>
+    public int? Partitions { get; init; }
+
+    /// <summary>Parses the arguments after <c>retrieval</c>; throws <see cref="ArgumentException"/> naming the bad one.</summary>
+    public static RetrievalOptions Parse(IReadOnlyList<string> args)
+    {
+        string? dataset = null;
+        var options = new RetrievalOptions { Dataset = "" };
+        for (var i = 0; i < args.Count; i++)
+        {
+            switch (args[i])
+            {
+                case "--dataset":
+                    dataset = Value(args, ref i);
+                    break;
+                case "--mode":
+                    var modes = Value(args, ref i).Split(',');
+                    options = modes.All(m => m is SearchModes.Bm25 or SearchModes.Dense or SearchModes.Hybrid)
+                        ? options with { Modes = modes }
+                        : throw new ArgumentException($"'--mode' is bm25, dense or hybrid (or several, comma-separated), not '{args[i]}'.");
+                    break;
+                case "--k":
+                    options = options with { K = Positive("--k", Value(args, ref i)) };
+                    break;
+                case "--limit":
+                    options = options with { Limit = Positive("--limit", Value(args, ref i)) };
+                    break;
+                case "--partitions":
+                    options = options with { Partitions = Positive("--partitions", Value(args, ref i)) };
+                    break;
+                default:
+                    throw new ArgumentException($"Unknown argument '{args[i]}'.");
+            }
+        }
+
+        return dataset is null
+            ? throw new ArgumentException("'--dataset DIR' is required.")
+            : options with { Dataset = dataset };
+    }
+
+    private static string Value(IReadOnlyList<string> args, ref int i) =>
+        ++i < args.Count ? args[i] : throw new ArgumentException($"'{args[i - 1]}' needs a value.");
+
+    private static int Positive(string option, string value) =>
+        int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n > 0
+            ? n
+            : throw new ArgumentException($"'{option}' needs a positive integer, not '{value}'.");
+}
