@@ -11,6 +11,7 @@ using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
+using Orleans.Placement;
 
 namespace Chatbot.Grains.Conversations;
 
@@ -20,6 +21,7 @@ namespace Chatbot.Grains.Conversations;
 /// (<see cref="_active"/>): one turn at a time, and a request id is never stored twice.
 /// </summary>
 [Reentrant]
+[RandomPlacement]
 public sealed partial class ConversationGrain(
     [PersistentState("conversation", ProviderNames.GrainState)] IPersistentState<ConversationState> state,
     IChatClient chatClient,
