@@ -35,6 +35,12 @@ public sealed class KnowledgeOptions
     /// <summary>Overlap in tokens of a dataset that was never configured. Default 32.</summary>
     public int DefaultOverlap { get; set; } = 32;
 
+    /// <summary>
+    /// Weight of the dense route in hybrid search (0–1; BM25 gets the rest). Default 0.1: the default hashing embedder
+    /// repeats BM25's lexical signal less precisely, so it only breaks near-ties; raise it with a semantic embedder.
+    /// </summary>
+    public double HybridDenseWeight { get; set; } = 0.1;
+
     /// <summary>The index settings of a new dataset.</summary>
     public IndexSettings DefaultSettings() => new() { ChunkSize = DefaultChunkSize, Overlap = DefaultOverlap };
 
@@ -45,6 +51,11 @@ public sealed class KnowledgeOptions
         if (Partitions is < 1 or > MaxPartitions)
         {
             errors.Add($"{SectionName}:Partitions must be between 1 and {MaxPartitions} (was {Partitions}).");
+        }
+
+        if (HybridDenseWeight is < 0 or > 1 || double.IsNaN(HybridDenseWeight))
+        {
+            errors.Add($"{SectionName}:HybridDenseWeight must be between 0 and 1 (was {HybridDenseWeight}).");
         }
 
         if (MaxUploadBytes < 1)

@@ -3,6 +3,7 @@ using Chatbot.Knowledge.Indexing.Analysis;
 using Chatbot.Knowledge.Indexing.Bm25;
 using Chatbot.Knowledge.Search;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
 namespace Chatbot.Grains.Knowledge;
@@ -14,7 +15,8 @@ namespace Chatbot.Grains.Knowledge;
 /// </summary>
 [StatelessWorker]
 public sealed class KnowledgeSearchGrain(
-    ITextAnalyzer analyzer, IEmbeddingGenerator<string, Embedding<float>> embeddings) : Grain, IKnowledgeSearchGrain
+    ITextAnalyzer analyzer, IEmbeddingGenerator<string, Embedding<float>> embeddings, IOptions<KnowledgeOptions> options)
+    : Grain, IKnowledgeSearchGrain
 {
     // Each partition contributes this many candidates per route for every result asked for, so fusion has depth.
     private const int CandidatesPerResult = 3;
@@ -55,6 +57,6 @@ public sealed class KnowledgeSearchGrain(
         // 3. Candidates from every partition, merged into one ranking.
         var search = new PartitionSearch { Query = query, Terms = terms, Vector = vector, GlobalStats = global, Candidates = CandidateDepth(query.TopK) };
         var results = await Task.WhenAll(partitions.Select(p => p.SearchAsync(search, cancellationToken)));
-        return SearchMerger.Merge(results, query.Mode, query.TopK, search.Candidates);
+        return SearchMerger.Merge(results, query.Mode, query.TopK, search.Candidates, options.Value.HybridDenseWeight);
     }
 }

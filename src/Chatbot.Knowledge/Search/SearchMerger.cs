@@ -15,7 +15,8 @@ public static class SearchMerger
     /// returned its best <paramref name="candidates"/> per route; the merged route lists are cut at the same depth
     /// before fusion, which makes the result identical to one unpartitioned index searched the same way.
     /// </summary>
-    public static IReadOnlyList<SearchHit> Merge(IEnumerable<IReadOnlyList<SearchHit>> partitions, string mode, int topK, int candidates)
+    public static IReadOnlyList<SearchHit> Merge(
+        IEnumerable<IReadOnlyList<SearchHit>> partitions, string mode, int topK, int candidates, double denseWeight)
     {
         var byChunk = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
         foreach (var hit in partitions.SelectMany(p => p))
@@ -29,7 +30,7 @@ public static class SearchMerger
         {
             SearchModes.Bm25 => bm25.Take(topK).Select(h => h with { Score = h.Bm25Score!.Value }).ToList(),
             SearchModes.Dense => dense.Take(topK).Select(h => h with { Score = h.DenseScore!.Value }).ToList(),
-            _ => Fuse(byChunk, bm25, dense, topK),
+            _ => Fuse(byChunk, bm25, dense, topK, denseWeight),
         };
     }
 
@@ -39,13 +40,16 @@ public static class SearchMerger
             .ThenBy(h => h.ChunkId, StringComparer.Ordinal)
             .ToList();
 
-    private static List<SearchHit> Fuse(Dictionary<string, SearchHit> byChunk, List<SearchHit> bm25, List<SearchHit> dense, int topK)
+    private static List<SearchHit> Fuse(
+        Dictionary<string, SearchHit> byChunk, List<SearchHit> bm25, List<SearchHit> dense, int topK, double denseWeight)
     {
-        static RankedRoute Route(string name, List<SearchHit> hits, Func<SearchHit, double?> score) =>
-            new(name, hits.Select(h => new ScoredChunk(h.ChunkId, h.DocumentId, score(h)!.Value)).ToList());
+        static RankedRoute Route(string name, List<SearchHit> hits, Func<SearchHit, double?> score, double weight) =>
+            new(name, hits.Select(h => new ScoredChunk(h.ChunkId, h.DocumentId, score(h)!.Value)).ToList(), weight);
 
-        var fused = ReciprocalRankFusion.Fuse(
-            [Route(SearchRoutes.Bm25, bm25, h => h.Bm25Score), Route(SearchRoutes.Dense, dense, h => h.DenseScore)], topK);
+        var fused = HybridFusion.Fuse(
+            Route(SearchRoutes.Bm25, bm25, h => h.Bm25Score, 1 - denseWeight),
+            Route(SearchRoutes.Dense, dense, h => h.DenseScore, denseWeight),
+            topK);
         return fused.Select(f => byChunk[f.ChunkId] with { Score = f.Score }).ToList();
     }
 }

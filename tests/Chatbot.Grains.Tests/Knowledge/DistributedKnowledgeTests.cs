@@ -5,6 +5,7 @@ using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Indexing.Analysis;
 using Chatbot.Knowledge.Indexing.Bm25;
 using Chatbot.Knowledge.Indexing.Fusion;
+using Chatbot.Knowledge.Search;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Runtime;
 using Xunit;
@@ -16,6 +17,8 @@ namespace Chatbot.Grains.Tests.Knowledge;
 public sealed class DistributedKnowledgeTests(KnowledgeClusterFixture fixture) : IClassFixture<KnowledgeClusterFixture>
 {
     private const string Tenant = "spread";
+
+    private static readonly double DenseWeight = new KnowledgeOptions().HybridDenseWeight;
 
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
@@ -124,7 +127,7 @@ public sealed class DistributedKnowledgeTests(KnowledgeClusterFixture fixture) :
             {
                 SearchModes.Bm25 => bm25.Take(topK).ToList(),
                 SearchModes.Dense => dense.Take(topK).ToList(),
-                _ => ReciprocalRankFusion.Fuse([new RankedRoute(SearchRoutes.Bm25, bm25), new RankedRoute(SearchRoutes.Dense, dense)], topK)
+                _ => HybridFusion.Fuse(new RankedRoute(SearchRoutes.Bm25, bm25, 1 - DenseWeight), new RankedRoute(SearchRoutes.Dense, dense, DenseWeight), topK)
                     .Select(f => new ScoredChunk(f.ChunkId, f.DocumentId, f.Score)).ToList(),
             };
         };
