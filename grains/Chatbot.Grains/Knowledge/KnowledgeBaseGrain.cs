@@ -323,7 +323,13 @@ public sealed partial class KnowledgeBaseGrain(
                     ChunkCount = chunks.Count,
                     IndexedAt = timeProvider.GetUtcNow(),
                 };
-                await WriteAsync();
+
+                // The registry is written whole, so the next document's stage write (which follows with no await in
+                // between) persists this one too; write here only when no document is left.
+                if (!HasUnfinished)
+                {
+                    await WriteAsync();
+                }
                 LogIndexed(logger, Key, documentId, current.Version, chunks.Count);
             }
         }
