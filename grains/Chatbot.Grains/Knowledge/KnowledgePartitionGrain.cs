@@ -107,7 +107,7 @@ public sealed partial class KnowledgePartitionGrain(
     {
         _index ??= new PartitionIndex(analyzer, chunk.Vector.Length);
         _chunks[chunk.ChunkId] = chunk;
-        _index.Upsert(new IndexedChunk(chunk.ChunkId, chunk.DocumentId, chunk.DocumentDate), IndexText(chunk), chunk.Vector);
+        _index.Upsert(new IndexedChunk(chunk.ChunkId, chunk.DocumentId, chunk.DocumentDate), chunk.ContextText, chunk.Vector);
     }
 
     private void RemoveDocument(string documentId)
@@ -120,10 +120,6 @@ public sealed partial class KnowledgePartitionGrain(
             }
         }
     }
-
-    // The heading path is indexed with the body: a question naming a section finds its chunks.
-    private static string IndexText(StoredChunk chunk) =>
-        string.IsNullOrEmpty(chunk.Section) ? chunk.Text : chunk.Section + "\n\n" + chunk.Text;
 
     private SearchHit ToHit(string chunkId)
     {

@@ -71,4 +71,7 @@ public sealed record StoredChunk
 
     /// <summary>Dense vector of the chunk (normalised).</summary>
     public required float[] Vector { get; init; }
+
+    /// <summary>What is indexed and embedded: the heading path, then the body (so a question naming a section finds it).</summary>
+    public string ContextText => string.IsNullOrEmpty(Section) ? Text : Section + "\n\n" + Text;
 }

@@ -113,7 +113,7 @@ public sealed class DistributedKnowledgeTests(KnowledgeClusterFixture fixture) :
         var index = new PartitionIndex(analyzer, chunks[0].Vector.Length);
         foreach (var c in chunks)
         {
-            index.Upsert(new IndexedChunk(c.ChunkId, c.DocumentId, c.DocumentDate), string.IsNullOrEmpty(c.Section) ? c.Text : c.Section + "\n\n" + c.Text, c.Vector);
+            index.Upsert(new IndexedChunk(c.ChunkId, c.DocumentId, c.DocumentDate), c.ContextText, c.Vector);
         }
 
         return (text, mode, topK) =>

@@ -21,4 +21,12 @@ public sealed record FusedHit(string ChunkId, string DocumentId, double Score, I
 {
     /// <summary>This hit's entry for <paramref name="route"/>, or <see langword="null"/> if that route missed it.</summary>
     public RouteHit? Route(string route) => Routes.FirstOrDefault(r => r.Route == route);
+
+    /// <summary>The fused order every fusion shares: score, then the best rank on any route, then chunk id; top <paramref name="topK"/>.</summary>
+    public static IReadOnlyList<FusedHit> Rank(IEnumerable<FusedHit> hits, int topK) => hits
+        .OrderByDescending(h => h.Score)
+        .ThenBy(h => h.Routes.Min(r => r.Rank))
+        .ThenBy(h => h.ChunkId, StringComparer.Ordinal)
+        .Take(topK)
+        .ToList();
 }

@@ -33,12 +33,6 @@ public static class WeightedScoreFusion
             }
         }
 
-        return fused
-            .Select(p => new FusedHit(p.Key, p.Value.DocumentId, p.Value.Score, p.Value.Routes))
-            .OrderByDescending(h => h.Score)
-            .ThenBy(h => h.Routes.Min(r => r.Rank))
-            .ThenBy(h => h.ChunkId, StringComparer.Ordinal)
-            .Take(topK)
-            .ToList();
+        return FusedHit.Rank(fused.Select(p => new FusedHit(p.Key, p.Value.DocumentId, p.Value.Score, p.Value.Routes)), topK);
     }
 }
