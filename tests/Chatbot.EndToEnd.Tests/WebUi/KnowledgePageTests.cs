@@ -43,4 +43,33 @@ public sealed class KnowledgePageTests(WebUiFixture fixture) : IClassFixture<Web
         await Expect(chat.LastAnswer.GetByTestId("reference")).ToContainTextAsync(fileName);
         Assert.Empty(chat.PageErrors);
     }
+
+    [Fact]
+    public async Task Upload_UnsupportedType_ShowsProblemDetail_ThenDeleteRemovesDocument()
+    {
+        await using var chat = await ChatPage.OpenAsync(fixture);
+        await chat.OpenKnowledgeAsync();
+        await chat.Page.GetByLabel("New knowledge base").FillAsync("e2e-delete");
+        await chat.Page.GetByTestId("dataset-new-add").ClickAsync();
+        await Expect(chat.DatasetSelect).ToHaveValueAsync("e2e-delete");
+
+        await chat.UploadAsync(new FilePayload { Name = "diagram.png", MimeType = "image/png", Buffer = [0x89, 0x50, 0x4E, 0x47] });
+
+        await Expect(chat.ErrorBanner).ToBeVisibleAsync();
+        await Expect(chat.ErrorBanner).ToContainTextAsync("diagram.png");
+        await Expect(chat.Page.GetByTestId("knowledge-document")).ToHaveCountAsync(0);
+
+        await chat.Page.GetByTestId("error-banner").GetByLabel("Dismiss error").ClickAsync();
+        await chat.UploadAsync(new FilePayload { Name = "remove-me.txt", MimeType = "text/plain", Buffer = Encoding.UTF8.GetBytes("Temporary note.") });
+        var row = chat.KnowledgeDocument("remove-me.txt");
+        await Expect(row).ToHaveAttributeAsync("data-state", "done");
+
+        await row.GetByRole(AriaRole.Button, new LocatorGetByRoleOptions { Name = "Delete document: remove-me.txt" }).ClickAsync();
+        await Expect(chat.Page.GetByTestId("delete-dialog-title")).ToHaveTextAsync("Delete document?");
+        await chat.Page.GetByTestId("delete-confirm").ClickAsync();
+
+        await Expect(row).ToHaveCountAsync(0);
+        await Expect(chat.ErrorBanner).ToBeHiddenAsync();
+        Assert.Empty(chat.PageErrors);
+    }
 }
