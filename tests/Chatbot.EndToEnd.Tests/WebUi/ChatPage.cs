@@ -51,6 +51,38 @@ internal sealed class ChatPage : IAsyncDisposable
     public ILocator Conversation(string title) =>
         Page.GetByTestId("conversation-item").Filter(new LocatorFilterOptions { Has = Page.GetByText(title, new PageGetByTextOptions { Exact = true }) });
 
+    // ---- the knowledge view ----
+
+    public ILocator KnowledgeView => Page.GetByTestId("knowledge-view");
+
+    public ILocator DatasetSelect => Page.GetByTestId("dataset-select");
+
+    public ILocator KnowledgeFiles => Page.GetByTestId("knowledge-files");
+
+    public ILocator KnowledgeStatus => Page.GetByTestId("knowledge-status");
+
+    public ILocator KnowledgeProgress => Page.GetByTestId("knowledge-progress");
+
+    /// <summary>Opens the knowledge view from the sidebar.</summary>
+    public Task OpenKnowledgeAsync() => Page.GetByTestId("nav-knowledge").ClickAsync();
+
+    /// <summary>Back to chat from the sidebar.</summary>
+    public Task OpenChatAsync() => Page.GetByTestId("nav-chat").ClickAsync();
+
+    /// <summary>The knowledge view's row of the document uploaded as <paramref name="fileName"/> (<c>data-state</c> pending | indexing | done | failed).</summary>
+    public ILocator KnowledgeDocument(string fileName) =>
+        Page.GetByTestId("knowledge-document").Filter(new LocatorFilterOptions
+        {
+            Has = Page.GetByTestId("document-name").GetByText(fileName, new LocatorGetByTextOptions { Exact = true }),
+        });
+
+    /// <summary>Uploads in-memory files to the chosen dataset.</summary>
+    public async Task UploadAsync(params FilePayload[] files)
+    {
+        await KnowledgeFiles.SetInputFilesAsync(files);
+        await Page.GetByTestId("knowledge-upload").ClickAsync();
+    }
+
     public async Task SendAsync(string text)
     {
         await Input.FillAsync(text);

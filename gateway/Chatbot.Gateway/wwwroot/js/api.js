@@ -15,9 +15,11 @@ export class ApiError extends Error {
 }
 
 /** Sends a request; resolves to the Response when it is 2xx, else rejects with an ApiError. */
-export async function send(path, { method = "GET", json, headers = {}, signal } = {}) {
+export async function send(path, { method = "GET", json, body, headers = {}, signal } = {}) {
   const init = { method, headers: { Accept: "application/json", ...headers }, signal };
-  if (json !== undefined) {
+  if (body !== undefined) {
+    init.body = body; // FormData: the browser writes the multipart Content-Type with its boundary.
+  } else if (json !== undefined) {
     init.headers["Content-Type"] = "application/json";
     init.body = JSON.stringify(json);
   }
@@ -104,4 +106,21 @@ export const api = {
       headers: { Accept: "text/event-stream", ...(lastEventId ? { "Last-Event-ID": String(lastEventId) } : {}) },
       signal,
     }),
+
+  // ---- knowledge bases ----
+
+  listDatasets: () => send("knowledge/datasets").then((r) => r.json()),
+
+  /** Uploads `files` (File objects) to dataset `datasetId`; resolves to {dataset_id, documents}. */
+  uploadDocuments: (datasetId, files) => {
+    const form = new FormData();
+    form.append("dataset_id", datasetId);
+    for (const file of files) form.append("files", file, file.name);
+    return send("knowledge/upload", { method: "POST", body: form }).then((r) => r.json());
+  },
+
+  datasetStatus: (datasetId, { signal } = {}) => send(`knowledge/status/${id(datasetId)}`, { signal }).then((r) => r.json()),
+
+  deleteDocument: (datasetId, documentId) =>
+    send(`knowledge/datasets/${id(datasetId)}/documents/${id(documentId)}`, { method: "DELETE" }),
 };

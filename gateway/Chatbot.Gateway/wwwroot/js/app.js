@@ -5,6 +5,7 @@ import { api } from "./api.js";
 import { MessageList } from "./messages.js";
 import { Sidebar } from "./sidebar.js";
 import { Turn } from "./turn.js";
+import { KnowledgePage } from "./knowledge.js";
 import { rememberTurn, forgetTurn, pendingTurn } from "./pending.js";
 
 const $ = (id) => document.getElementById(id);
@@ -12,8 +13,9 @@ const ui = {
   composer: $("composer"), input: $("composer-input"), send: $("send-button"), stop: $("stop-button"),
   title: $("conversation-title"), messages: $("message-list"), newConversation: $("new-conversation"),
   errorBanner: $("error-banner"), errorText: $("error-text"), errorDismiss: $("error-dismiss"),
-  deleteDialog: $("delete-dialog"), deleteText: $("delete-dialog-text"),
+  deleteDialog: $("delete-dialog"), deleteTitle: $("delete-dialog-title"), deleteText: $("delete-dialog-text"),
   sidebar: $("sidebar"), sidebarToggle: $("sidebar-toggle"),
+  chatView: $("chat-view"), knowledgeView: $("knowledge-view"), navChat: $("nav-chat"), navKnowledge: $("nav-knowledge"),
 };
 
 const messages = new MessageList(ui.messages, $("empty-state"));
@@ -21,7 +23,16 @@ const sidebar = new Sidebar({
   list: $("conversation-list"), status: $("conversation-list-status"),
   onSelect: (id) => openConversation(id), onDelete: (item) => confirmDelete(item), onError: (e) => showError(e),
 });
-const state = { conversationId: null, turn: null, loads: 0 };
+const state = { conversationId: null, turn: null, loads: 0, title: "New conversation", view: "chat" };
+const knowledge = new KnowledgePage({
+  ui: {
+    select: $("dataset-select"), newDataset: $("dataset-new"), newDatasetInput: $("dataset-new-input"),
+    uploadForm: $("knowledge-upload-form"), files: $("knowledge-files"), uploadButton: $("knowledge-upload"),
+    progress: $("knowledge-progress"), status: $("knowledge-status"), rows: $("knowledge-document-rows"),
+  },
+  onError: (error, context) => showError(error, context),
+  confirm: (title, text) => confirmDialog(title, text, "Delete"),
+});
 
 // ---- errors: always shown, never swallowed -------------------------------------------------------------------------
 
@@ -156,11 +167,14 @@ function detachTurn() {
 }
 
 function setTitle(title) {
+  state.title = title;
+  if (state.view !== "chat") return;
   ui.title.textContent = title;
   document.title = title === "New conversation" ? "Chatbot" : `${title} – Chatbot`;
 }
 
 function startNewConversation({ focus = true } = {}) {
+  showView("chat");
   detachTurn();
   state.loads++;
   state.conversationId = newConversationId();
@@ -172,6 +186,7 @@ function startNewConversation({ focus = true } = {}) {
 }
 
 async function openConversation(id, { focus = true } = {}) {
+  showView("chat");
   detachTurn();
   const load = ++state.loads;
   clearError();
@@ -233,14 +248,50 @@ function resumeTurn(conversationId, requestId) {
   streamTurn(new Turn({ conversationId, content: pending?.content ?? null, view, requestId }));
 }
 
-function confirmDelete(item) {
-  ui.deleteText.textContent = `“${item.title}” and its history will be deleted. This cannot be undone.`;
+/** Asks the user to confirm a deletion; resolves to true when they confirm. */
+function confirmDialog(title, text) {
+  ui.deleteTitle.textContent = title;
+  ui.deleteText.textContent = text;
   ui.deleteDialog.returnValue = "";
-  ui.deleteDialog.onclose = () => {
-    if (ui.deleteDialog.returnValue === "delete") deleteConversation(item.id);
-    else sidebar.buttonFor(item.id)?.focus();
-  };
-  ui.deleteDialog.showModal();
+  return new Promise((resolve) => {
+    ui.deleteDialog.onclose = () => resolve(ui.deleteDialog.returnValue === "delete");
+    ui.deleteDialog.showModal();
+  });
+}
+
+async function confirmDelete(item) {
+  const confirmed = await confirmDialog("Delete conversation?", `“${item.title}” and its history will be deleted. This cannot be undone.`);
+  if (confirmed) deleteConversation(item.id);
+  else sidebar.buttonFor(item.id)?.focus();
+}
+
+// ---- views: chat | knowledge ---------------------------------------------------------------------------------------
+
+function showView(view) {
+  if (state.view === view) return;
+  state.view = view;
+  const inKnowledge = view === "knowledge";
+  ui.chatView.hidden = inKnowledge;
+  ui.knowledgeView.hidden = !inKnowledge;
+  for (const [button, name] of [[ui.navChat, "chat"], [ui.navKnowledge, "knowledge"]]) {
+    if (name === view) button.setAttribute("aria-current", "page");
+    else button.removeAttribute("aria-current");
+  }
+  if (inKnowledge) {
+    ui.title.textContent = "Knowledge";
+    document.title = "Knowledge – Chatbot";
+    knowledge.show();
+  } else {
+    knowledge.hide();
+    setTitle(state.title);
+  }
+}
+
+function openKnowledge() {
+  clearError();
+  showView("knowledge");
+  closeSidebar();
+  ui.title.focus();
 }
 
 async function deleteConversation(id) {
@@ -276,10 +327,16 @@ ui.input.addEventListener("keydown", (event) => {
 });
 ui.input.addEventListener("input", autosize);
 ui.stop.addEventListener("click", stopAnswer);
+ui.navKnowledge.addEventListener("click", openKnowledge);
+ui.navChat.addEventListener("click", () => {
+  showView("chat");
+  closeSidebar();
+  ui.input.focus();
+});
 ui.newConversation.addEventListener("click", () => startNewConversation());
 ui.errorDismiss.addEventListener("click", () => {
   clearError();
-  ui.input.focus();
+  (state.view === "chat" ? ui.input : ui.title).focus();
 });
 ui.messages.addEventListener("chatbot:grow", () => messages.follow());
 ui.sidebarToggle.addEventListener("click", () => {
