@@ -36,10 +36,10 @@ public sealed class KnowledgeOptions
     public int DefaultOverlap { get; set; } = 32;
 
     /// <summary>
-    /// Weight of the dense route in hybrid search (0–1; BM25 gets the rest). Default 0.1: the default hashing embedder
+    /// Weight of the dense route in hybrid search (0–1; BM25 gets the rest). Default 0.03: the default hashing embedder
     /// repeats BM25's lexical signal less precisely, so it only breaks near-ties; raise it with a semantic embedder.
     /// </summary>
-    public double HybridDenseWeight { get; set; } = 0.1;
+    public double HybridDenseWeight { get; set; } = 0.03;
 
     /// <summary>The index settings of a new dataset.</summary>
     public IndexSettings DefaultSettings() => new() { ChunkSize = DefaultChunkSize, Overlap = DefaultOverlap };
