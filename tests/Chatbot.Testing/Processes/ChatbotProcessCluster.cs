@@ -32,7 +32,7 @@ public sealed class ChatbotProcessCluster : IAsyncDisposable
     public List<SiloProcess> Silos { get; } = [];
 
     /// <summary>Starts a silo process on free ports and waits until its <c>/readyz</c> answers 200.</summary>
-    public async Task<SiloProcess> StartSiloAsync(CancellationToken cancellationToken)
+    public Task<SiloProcess> StartSiloAsync(CancellationToken cancellationToken) => WithFreshPortsAsync(async () =>
     {
         var name = $"silo-{Silos.Count + 1}";
         var silo = new SiloProcess(name, FreePort.Next(), FreePort.Next(), new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
@@ -44,18 +44,42 @@ public sealed class ChatbotProcessCluster : IAsyncDisposable
         silo.Process = process;
         Silos.Add(silo);
         await process.WaitUntilReadyAsync(silo.Http, s_readyTimeout, cancellationToken);
-        return silo;
-    }
+        return (silo, process);
+    }, failed => Silos.RemoveAll(s => ReferenceEquals(s.Process, failed)));
 
     /// <summary>Starts a gateway process (Orleans client of the cluster) and waits until its <c>/readyz</c> answers 200.</summary>
     /// <returns>The gateway's base address.</returns>
-    public async Task<Uri> StartGatewayAsync(IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken)
+    public Task<Uri> StartGatewayAsync(IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken) =>
+        WithFreshPortsAsync(async () =>
+        {
+            var http = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var settings = new Dictionary<string, string>(extraSettings) { ["Chatbot:Gateway:Mode"] = "client" };
+            var process = Launch("gateway", BuiltApp.Gateway, http, settings);
+            await process.WaitUntilReadyAsync(http, s_readyTimeout, cancellationToken);
+            return (http, process);
+        }, _ => { });
+
+    // A port reported free can be taken by another test process before ours binds it (test assemblies run in
+    // parallel): a process that died of that is started again on fresh ports, at most three times.
+    private async Task<T> WithFreshPortsAsync<T>(Func<Task<(T Result, ChatbotProcess Process)>> start, Action<ChatbotProcess> forget)
     {
-        var http = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
-        var settings = new Dictionary<string, string>(extraSettings) { ["Chatbot:Gateway:Mode"] = "client" };
-        var process = Launch("gateway", BuiltApp.Gateway, http, settings);
-        await process.WaitUntilReadyAsync(http, s_readyTimeout, cancellationToken);
-        return http;
+        for (var attempt = 1; ; attempt++)
+        {
+            var launched = _processes.Count;
+            try
+            {
+                return (await start()).Result;
+            }
+            catch (InvalidOperationException ex) when (attempt < 3 && ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase))
+            {
+                foreach (var failed in _processes.Skip(launched).ToList())
+                {
+                    forget(failed);
+                    _processes.Remove(failed);
+                    await failed.DisposeAsync();
+                }
+            }
+        }
     }
 
     /// <summary>The output of every process, for a failure report.</summary>
