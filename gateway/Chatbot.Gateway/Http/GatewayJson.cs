@@ -10,7 +10,7 @@ internal static class GatewayJson
     public static void Configure(JsonSerializerOptions options)
     {
         options.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
-        // Answers are mostly non-ASCII text (Chinese); keep it readable instead of \uXXXX-escaping every character.
+        // Answers are mostly non-ASCII text (Chinese); keep it readable instead of escaping every character as \u sequences.
         options.Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping;
         options.DictionaryKeyPolicy = null;
         options.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.SnakeCaseLower));
