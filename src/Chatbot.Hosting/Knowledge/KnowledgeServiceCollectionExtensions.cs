@@ -20,7 +20,13 @@ public static class KnowledgeServiceCollectionExtensions
     public static IServiceCollection AddChatbotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatbotKnowledgeEdge(configuration);
-        services.AddChatbotRetrieval(configuration.GetSection($"Chatbot:{EmbeddingOptions.SectionName}").Get<EmbeddingOptions>());
+        var embeddings = configuration.GetSection($"Chatbot:{EmbeddingOptions.SectionName}").Get<EmbeddingOptions>();
+        if (embeddings?.Provider == EmbeddingProviderNames.OpenAI)
+        {
+            AddOpenAIEmbeddings(services, embeddings.OpenAI);
+        }
+
+        services.AddChatbotRetrieval(embeddings);
         services.TryAddSingleton(_ => DocumentChunker.CreateDefault());
         services.TryAddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<DocumentParsers>(),
@@ -29,6 +35,27 @@ public static class KnowledgeServiceCollectionExtensions
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
         return services;
     }
+
+    // Registered before AddChatbotRetrieval, whose TryAdd then keeps it. Uses the model's resilient HTTP client.
+    private static void AddOpenAIEmbeddings(IServiceCollection services, OpenAIEmbeddingOptions options)
+    {
+        const string section = "Chatbot:Knowledge:Embeddings:OpenAI";
+        if (!Uri.TryCreate(options.BaseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
+        {
+            throw new InvalidOperationException($"{section}:BaseUrl must be an absolute http(s) URL when Chatbot:Knowledge:Embeddings:Provider is 'openai'.");
+        }
+
+        if (string.IsNullOrWhiteSpace(options.Model))
+        {
+            throw new InvalidOperationException($"{section}:Model is required when Chatbot:Knowledge:Embeddings:Provider is 'openai'.");
+        }
+
+        services.AddHttpClient(EmbeddingsHttpClient).AddStandardResilienceHandler();
+        services.TryAddSingleton(sp => Chatbot.AI.Providers.OpenAI.OpenAIEmbeddingProvider.Create(
+            options.BaseUrl!, options.ApiKey, options.Model, sp.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingsHttpClient)));
+    }
+
+    private const string EmbeddingsHttpClient = "chatbot-openai-embeddings";
 
     /// <summary>
     /// What the gateway needs to check uploads before they reach a grain (size limit, supported types): the validated

@@ -16,8 +16,10 @@ public static class EmbeddingGenerators
         return options.Provider switch
         {
             EmbeddingProviderNames.Hashing => new HashingEmbeddingGenerator(options.Hashing),
-            EmbeddingProviderNames.Onnx or EmbeddingProviderNames.OpenAI => throw new InvalidOperationException(
-                $"{EmbeddingOptions.SectionName}:Provider '{options.Provider}' is not available in this build yet; use '{EmbeddingProviderNames.Hashing}'."),
+            EmbeddingProviderNames.OpenAI => throw new InvalidOperationException(
+                $"{EmbeddingOptions.SectionName}:Provider 'openai' needs an HTTP client: register it with AddChatbotKnowledge (Chatbot.Hosting)."),
+            EmbeddingProviderNames.Onnx => throw new InvalidOperationException(
+                $"{EmbeddingOptions.SectionName}:Provider 'onnx' is not available in this build yet; use '{EmbeddingProviderNames.Hashing}' or 'openai'."),
             _ => throw new InvalidOperationException(
                 $"{EmbeddingOptions.SectionName}:Provider '{options.Provider}' is unknown; expected one of hashing, onnx, openai."),
         };

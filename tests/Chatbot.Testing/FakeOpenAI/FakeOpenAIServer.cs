@@ -29,6 +29,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>Base URL to configure a client with, e.g. <c>http://127.0.0.1:41234/v1</c>.</summary>
     public Uri BaseUrl { get; private set; } = null!;
 
+    /// <summary>The embeddings endpoint and what it received.</summary>
+    public FakeEmbeddings Embeddings { get; } = new();
+
     /// <summary>The reply used when the script is empty.</summary>
     public FakeReply DefaultReply { get; set; } = FakeReply.Text("Hello", " from", " the", " fake", " model", ".");
 
@@ -53,6 +56,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var app = builder.Build();
         var server = new FakeOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
+        app.MapPost("/v1/embeddings", server.Embeddings.HandleAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");
