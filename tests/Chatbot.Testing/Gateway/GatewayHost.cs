@@ -46,6 +46,27 @@ public sealed class GatewayHost : IAsyncDisposable
         IReadOnlyDictionary<string, string>? settings = null, IChatClient? model = null, string? dataDirectory = null,
         CancellationToken cancellationToken = default)
     {
+        // A port reported free can be taken by a parallel test before Kestrel or the silo binds it: start again on
+        // fresh ports, at most three times.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await StartOnFreePortsAsync(settings, model, dataDirectory, cancellationToken);
+            }
+            catch (Exception ex) when (attempt < 3 && IsAddressInUse(ex))
+            {
+                // The failed host was disposed; the loop starts a new one on fresh ports.
+            }
+        }
+    }
+
+    private static bool IsAddressInUse(Exception? ex) =>
+        ex is not null && (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || IsAddressInUse(ex.InnerException));
+
+    private static async Task<GatewayHost> StartOnFreePortsAsync(
+        IReadOnlyDictionary<string, string>? settings, IChatClient? model, string? dataDirectory, CancellationToken cancellationToken)
+    {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("chatbot-test-").FullName;
         var port = FreePort.Next();
@@ -73,7 +94,21 @@ public sealed class GatewayHost : IAsyncDisposable
                 builder.Services.AddSingleton(model);
             }
         });
-        await app.StartAsync(cancellationToken);
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            if (owns)
+            {
+                Directory.Delete(dataDirectory, recursive: true);
+            }
+
+            throw;
+        }
+
         return new GatewayHost(app, new Uri($"http://127.0.0.1:{port}/"), dataDirectory, owns);
     }
 
