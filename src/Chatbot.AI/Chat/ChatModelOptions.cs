@@ -52,7 +52,7 @@ public sealed class OpenAIModelOptions
     /// <summary>Base URL of the API, e.g. <c>https://api.openai.com/v1</c> or <c>http://localhost:11434/v1</c>.</summary>
     public string? BaseUrl { get; set; }
 
-    /// <summary>API key sent as a bearer token. Optional for local servers, which get a placeholder token instead.</summary>
+    /// <summary>API key sent as a bearer token. Optional for local servers, which are sent the literal token "unused" instead.</summary>
     public string? ApiKey { get; set; }
 
     /// <summary>Model name sent with each request, e.g. <c>gpt-4o-mini</c>.</summary>
