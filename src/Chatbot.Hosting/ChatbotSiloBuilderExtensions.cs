@@ -11,6 +11,8 @@ using Chatbot.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
+using Chatbot.Knowledge;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -80,21 +82,29 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
-        // Reminders wake a knowledge base whose index job was cut short by a dead silo. They are durable where the
-        // grain state is shared (PostgreSQL); elsewhere the cluster is one process (or a test cluster) and the
-        // persisted job stage resumes the work on the next activation.
-        if (options.Storage.Provider == StorageProviders.AdoNet)
+        // Reminders wake a knowledge base whose index job was cut short by a dead silo or a restart. They are durable
+        // wherever grain state is (PostgreSQL, the embedded SQLite file); with memory storage nothing survives anyway.
+        switch (options.Storage.Provider)
         {
-            silo.UseAdoNetReminderService(o =>
-            {
-                o.Invariant = PostgresInvariant;
-                o.ConnectionString = options.Storage.ConnectionString;
-            });
+            case StorageProviders.AdoNet:
+                silo.UseAdoNetReminderService(o =>
+                {
+                    o.Invariant = PostgresInvariant;
+                    o.ConnectionString = options.Storage.ConnectionString;
+                });
+                break;
+            case StorageProviders.Memory:
+                silo.UseInMemoryReminderService();
+                break;
+            default:
+                silo.UseEmbeddedReminderService(Path.Combine(Path.GetFullPath(options.DataDirectory), "chatbot.db"));
+                break;
         }
-        else
-        {
-            silo.UseInMemoryReminderService();
-        }
+
+        // The index job's reminder period is a knowledge setting; let the reminder service accept it.
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<KnowledgeOptions>>((reminders, knowledge) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(
+                Math.Min(reminders.MinimumReminderPeriod.Ticks, knowledge.Value.IndexJobReminderPeriod.Ticks)));
 
         silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);

@@ -41,6 +41,12 @@ public sealed class KnowledgeOptions
     /// </summary>
     public double HybridDenseWeight { get; set; } = 0.03;
 
+    /// <summary>
+    /// Period of the reminder that brings a knowledge base back to finish an index job cut short by a silo failure or a
+    /// restart (also the delay before its first tick). At least one second. Default one minute.
+    /// </summary>
+    public TimeSpan IndexJobReminderPeriod { get; set; } = TimeSpan.FromMinutes(1);
+
     /// <summary>The index settings of a new dataset.</summary>
     public IndexSettings DefaultSettings() => new() { ChunkSize = DefaultChunkSize, Overlap = DefaultOverlap };
 
@@ -66,6 +72,11 @@ public sealed class KnowledgeOptions
         if (MaxConcurrentIngestions < 1)
         {
             errors.Add($"{SectionName}:MaxConcurrentIngestions must be at least 1 (was {MaxConcurrentIngestions}).");
+        }
+
+        if (IndexJobReminderPeriod < TimeSpan.FromSeconds(1))
+        {
+            errors.Add($"{SectionName}:IndexJobReminderPeriod must be at least 00:00:01 (was {IndexJobReminderPeriod}).");
         }
 
         if (EmbeddingBatchSize < 1)

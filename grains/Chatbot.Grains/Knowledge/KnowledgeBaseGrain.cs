@@ -15,6 +15,11 @@ namespace Chatbot.Grains.Knowledge;
 /// registered while work is pending, brings the grain back after the silo running the job dies.
 /// </summary>
 /// <remarks>
+/// Grain state holds only the dataset's settings. The registry (one entry per document) lives in the knowledge store,
+/// one row per document: loaded whole on activation, written one row per change, so ingesting thousands of documents
+/// costs a small write per document rather than rewriting an ever larger registry.
+/// </remarks>
+/// <remarks>
 /// Requests are not reentrant, but the job interleaves with them at every await. Every change to a document replaces
 /// its <see cref="DocumentStatus"/> record, so the job detects a re-upload, re-configuration or deletion that happened
 /// meanwhile by reference and discards its now stale result.
@@ -28,10 +33,10 @@ public sealed partial class KnowledgeBaseGrain(
     ILogger<KnowledgeBaseGrain> logger) : Grain, IKnowledgeBaseGrain, IRemindable
 {
     private const string ReminderName = "index-job";
-    private static readonly TimeSpan s_reminderPeriod = TimeSpan.FromMinutes(1);
 
     private readonly SemaphoreSlim _writeLock = new(1, 1);
     private readonly CancellationTokenSource _deactivating = new();
+    private readonly Dictionary<string, DocumentStatus> _documents = new(StringComparer.Ordinal);
     private Task? _job;
     private Step? _step;
 
@@ -46,15 +51,24 @@ public sealed partial class KnowledgeBaseGrain(
         }
     }
 
-    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        if (HasUnfinished)
+        if (state.State.Exists)
         {
-            LogResuming(logger, Key, state.State.Documents.Values.Count(DatasetStatuses.IsUnfinished));
-            StartJob();
+            var (tenant, dataset) = Id;
+            foreach (var document in await store.LoadDocumentStatusesAsync(tenant, dataset, cancellationToken))
+            {
+                _documents[document.DocumentId] = document;
+            }
+
+            await MoveLegacyRegistryAsync(cancellationToken);
         }
 
-        return Task.CompletedTask;
+        if (HasUnfinished)
+        {
+            LogResuming(logger, Key, _documents.Values.Count(DatasetStatuses.IsUnfinished));
+            StartJob();
+        }
     }
 
     public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
@@ -91,7 +105,12 @@ public sealed partial class KnowledgeBaseGrain(
 
         // 2. Register the new version as pending and persist it; only then is the upload accepted.
         var created = EnsureCreated(now);
-        var previous = state.State.Documents.GetValueOrDefault(upload.DocumentId);
+        if (created)
+        {
+            await WriteAsync();
+        }
+
+        var previous = _documents.GetValueOrDefault(upload.DocumentId);
         var status = new DocumentStatus
         {
             DocumentId = upload.DocumentId,
@@ -102,8 +121,8 @@ public sealed partial class KnowledgeBaseGrain(
             UploadedAt = now,
             Version = (previous?.Version ?? 0) + 1,
         };
-        state.State.Documents[upload.DocumentId] = status;
-        await WriteAsync();
+        _documents[upload.DocumentId] = status;
+        await PersistAsync(upload.DocumentId, cancellationToken);
         if (created)
         {
             await GrainFactory.GetGrain<ITenantGrain>(tenant).RegisterDatasetAsync(dataset, now);
@@ -124,12 +143,13 @@ public sealed partial class KnowledgeBaseGrain(
         {
             // New settings re-index every document; a job working on one under the old settings discards its result.
             state.State.Settings = settings;
-            foreach (var (id, document) in state.State.Documents.ToList())
+            foreach (var (id, document) in _documents.ToList())
             {
-                state.State.Documents[id] = document with { State = DocumentState.Pending, Error = null };
+                _documents[id] = document with { State = DocumentState.Pending, Error = null };
             }
 
             await WriteAsync();
+            await PersistAllAsync(cancellationToken);
             if (created)
             {
                 var (tenant, dataset) = Id;
@@ -148,17 +168,26 @@ public sealed partial class KnowledgeBaseGrain(
 
     public async Task<bool> DeleteDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
-        if (!state.State.Documents.Remove(documentId))
+        if (!_documents.Remove(documentId))
         {
             return false;
         }
 
         // 1. Out of the registry first, so the job and readers stop seeing it; 2. wait for a job step still working on
-        // it, so no chunks land after the delete; 3. drop the bytes and chunks, then every partition's copy.
-        await WriteAsync();
+        // it, so no chunks land after the delete; 3. drop its registry row, bytes and chunks in one transaction, then
+        // every partition's copy.
         await StopStepAsync(documentId);
         var (tenant, dataset) = Id;
-        await store.DeleteDocumentAsync(tenant, dataset, documentId, cancellationToken);
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await store.DeleteDocumentAsync(tenant, dataset, documentId, cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+
         await Task.WhenAll(Partitions().Select(p => p.RemoveDocumentAsync(documentId)));
         LogDocumentDeleted(logger, Key, documentId);
         return true;
@@ -175,10 +204,11 @@ public sealed partial class KnowledgeBaseGrain(
         var partitions = Partitions();
         await StopStepAsync(documentId: null);
         await Task.WhenAll(partitions.Select(p => p.ClearAsync()));
-        await store.DeleteDatasetAsync(tenant, dataset, cancellationToken);
+        _documents.Clear();
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
+            await store.DeleteDatasetAsync(tenant, dataset, cancellationToken);
             await state.ClearStateAsync();
         }
         finally
@@ -204,9 +234,9 @@ public sealed partial class KnowledgeBaseGrain(
         return _job is null ? UnregisterReminderAsync() : Task.CompletedTask;
     }
 
-    private bool HasUnfinished => state.State.Documents.Values.Any(DatasetStatuses.IsUnfinished);
+    private bool HasUnfinished => _documents.Values.Any(DatasetStatuses.IsUnfinished);
 
-    private DatasetStatus Summary() => DatasetStatuses.Summarize(Id.Dataset, state.State.Settings, state.State.Documents.Values);
+    private DatasetStatus Summary() => DatasetStatuses.Summarize(Id.Dataset, state.State.Settings, _documents.Values);
 
     private bool EnsureCreated(DateTimeOffset now)
     {
@@ -242,7 +272,8 @@ public sealed partial class KnowledgeBaseGrain(
     {
         try
         {
-            await this.RegisterOrUpdateReminder(ReminderName, s_reminderPeriod, s_reminderPeriod);
+            var period = options.Value.IndexJobReminderPeriod;
+            await this.RegisterOrUpdateReminder(ReminderName, period, period);
             while (!_deactivating.IsCancellationRequested && NextUnfinished() is { } documentId)
             {
                 using var cancellation = CancellationTokenSource.CreateLinkedTokenSource(_deactivating.Token);
@@ -283,7 +314,7 @@ public sealed partial class KnowledgeBaseGrain(
     }
 
     // Pending documents before interrupted ones (those may be what crashed the last job), oldest upload first.
-    private string? NextUnfinished() => state.State.Documents.Values
+    private string? NextUnfinished() => _documents.Values
         .Where(DatasetStatuses.IsUnfinished)
         .OrderBy(d => d.State == DocumentState.Indexing)
         .ThenBy(d => d.UploadedAt)
@@ -294,9 +325,9 @@ public sealed partial class KnowledgeBaseGrain(
     {
         // 1. Persist the stage before the work, so a crash from here on is resumed.
         var (tenant, dataset) = Id;
-        var current = state.State.Documents[documentId] with { State = DocumentState.Indexing, Error = null };
-        state.State.Documents[documentId] = current;
-        await WriteAsync();
+        var current = _documents[documentId] with { State = DocumentState.Indexing, Error = null };
+        _documents[documentId] = current;
+        await PersistAsync(documentId, CancellationToken.None);
 
         var settings = state.State.Settings;
         var partitions = state.State.Partitions;
@@ -317,19 +348,13 @@ public sealed partial class KnowledgeBaseGrain(
             // 3. Done, unless the document changed meanwhile: then the job comes back to it.
             if (IsCurrent(documentId, current))
             {
-                state.State.Documents[documentId] = current with
+                _documents[documentId] = current with
                 {
                     State = DocumentState.Done,
                     ChunkCount = chunks.Count,
                     IndexedAt = timeProvider.GetUtcNow(),
                 };
-
-                // The registry is written whole, so the next document's stage write (which follows with no await in
-                // between) persists this one too; write here only when no document is left.
-                if (!HasUnfinished)
-                {
-                    await WriteAsync();
-                }
+                await PersistAsync(documentId, CancellationToken.None);
                 LogIndexed(logger, Key, documentId, current.Version, chunks.Count);
             }
         }
@@ -348,8 +373,8 @@ public sealed partial class KnowledgeBaseGrain(
             var reason = DatasetStatuses.FailureReason(ex);
             LogIndexFailed(logger, ex, Key, documentId, current.Version, reason);
             await RemoveStaleChunksAsync(documentId, current);
-            state.State.Documents[documentId] = current with { State = DocumentState.Failed, Error = reason, ChunkCount = 0 };
-            await WriteAsync();
+            _documents[documentId] = current with { State = DocumentState.Failed, Error = reason, ChunkCount = 0 };
+            await PersistAsync(documentId, CancellationToken.None);
         }
     }
 
@@ -367,7 +392,7 @@ public sealed partial class KnowledgeBaseGrain(
     }
 
     private bool IsCurrent(string documentId, DocumentStatus snapshot) =>
-        state.State.Documents.TryGetValue(documentId, out var now) && ReferenceEquals(now, snapshot);
+        _documents.TryGetValue(documentId, out var now) && ReferenceEquals(now, snapshot);
 
     // Cancels the job step working on documentId (any document when null) and waits until it has stopped.
     private async Task StopStepAsync(string? documentId)
@@ -404,6 +429,62 @@ public sealed partial class KnowledgeBaseGrain(
         {
             _writeLock.Release();
         }
+    }
+
+    // Writes a document's registry row as it is *now*, under the write lock: two writes of one row (a job step and a
+    // re-upload interleaving) cannot land out of order, because whichever runs last writes the latest entry.
+    private async Task PersistAsync(string documentId, CancellationToken cancellationToken)
+    {
+        var (tenant, dataset) = Id;
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            if (_documents.GetValueOrDefault(documentId) is { } latest)
+            {
+                await store.SaveDocumentStatusAsync(tenant, dataset, latest, cancellationToken);
+            }
+        }
+        catch (Exception ex)
+        {
+            LogWriteFailed(logger, ex, Key);
+            throw;
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    private async Task PersistAllAsync(CancellationToken cancellationToken)
+    {
+        var (tenant, dataset) = Id;
+        await _writeLock.WaitAsync(cancellationToken);
+        try
+        {
+            await store.SaveDocumentStatusesAsync(tenant, dataset, _documents.Values.ToList(), cancellationToken);
+        }
+        finally
+        {
+            _writeLock.Release();
+        }
+    }
+
+    // Knowledge bases written before the registry moved to the store kept it in grain state: move it once.
+    private async Task MoveLegacyRegistryAsync(CancellationToken cancellationToken)
+    {
+        if (state.State.Documents.Count == 0)
+        {
+            return;
+        }
+
+        foreach (var (id, document) in state.State.Documents)
+        {
+            _documents.TryAdd(id, document);
+        }
+
+        await PersistAllAsync(cancellationToken);
+        state.State.Documents.Clear();
+        await WriteAsync();
     }
 
     private sealed record Step(string DocumentId, CancellationTokenSource Cancellation)

@@ -1,10 +1,10 @@
 namespace Chatbot.Knowledge;
 
 /// <summary>
-/// Persistent state of an <see cref="IKnowledgeBaseGrain"/>: small by design (settings and one status per document);
-/// document bytes and chunks live in the knowledge store. The document states double as the index job's persisted
-/// stage: a document still <see cref="DocumentState.Pending"/> or <see cref="DocumentState.Indexing"/> when the grain
-/// activates is indexed again.
+/// Persistent state of an <see cref="IKnowledgeBaseGrain"/>: small by design (the dataset's settings). The document
+/// registry, document bytes and chunks live in the knowledge store. The registry's document states double as the index
+/// job's persisted stage: a document still <see cref="DocumentState.Pending"/> or <see cref="DocumentState.Indexing"/>
+/// when the grain activates is indexed again.
 /// </summary>
 [GenerateSerializer, Alias("chatbot.KnowledgeBaseState")]
 public sealed class KnowledgeBaseState
@@ -15,7 +15,8 @@ public sealed class KnowledgeBaseState
     /// <summary>Partitions the dataset's chunks are spread over; 0 until the dataset is created.</summary>
     [Id(1)] public int Partitions { get; set; }
 
-    /// <summary>Every document by id.</summary>
+    /// <summary>Legacy: the registry as earlier versions kept it in grain state. Empty in current state; a grain that
+    /// activates with entries here moves them to the knowledge store and clears this.</summary>
     [Id(2)] public Dictionary<string, DocumentStatus> Documents { get; set; } = [];
 
     /// <summary>When the dataset was created (first upload or configuration).</summary>

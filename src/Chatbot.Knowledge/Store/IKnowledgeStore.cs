@@ -1,8 +1,9 @@
 namespace Chatbot.Knowledge.Store;
 
 /// <summary>
-/// Bulk knowledge data outside grain state: uploaded document bytes and the chunks (text, citation offsets, vector)
-/// each partition loads on activation. Every call is scoped by tenant and dataset. Implementations are thread-safe and
+/// Bulk knowledge data outside grain state: the document registry (one row per document, so a knowledge base of many
+/// documents writes one small row per change instead of its whole registry), uploaded document bytes, and the chunks
+/// (text, citation offsets, vector) each partition loads on activation. Every call is scoped by tenant and dataset. Implementations are thread-safe and
 /// never block the caller's thread on I/O.
 /// </summary>
 public interface IKnowledgeStore
@@ -22,10 +23,19 @@ public interface IKnowledgeStore
     /// <summary>The chunks of one document that belong to one partition.</summary>
     Task<IReadOnlyList<StoredChunk>> LoadDocumentChunksAsync(string tenant, string dataset, int partition, string documentId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a document's bytes and chunks.</summary>
+    /// <summary>Stores (or replaces) the registry entry of one document: its indexing state, counts and error.</summary>
+    Task SaveDocumentStatusAsync(string tenant, string dataset, DocumentStatus status, CancellationToken cancellationToken);
+
+    /// <summary>Stores (or replaces) many registry entries in one transaction.</summary>
+    Task SaveDocumentStatusesAsync(string tenant, string dataset, IReadOnlyCollection<DocumentStatus> statuses, CancellationToken cancellationToken);
+
+    /// <summary>The registry of a dataset: one entry per document, in no particular order.</summary>
+    Task<IReadOnlyList<DocumentStatus>> LoadDocumentStatusesAsync(string tenant, string dataset, CancellationToken cancellationToken);
+
+    /// <summary>Deletes a document's registry entry, bytes and chunks in one transaction.</summary>
     Task DeleteDocumentAsync(string tenant, string dataset, string documentId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every document and chunk of a dataset.</summary>
+    /// <summary>Deletes every registry entry, document and chunk of a dataset.</summary>
     Task DeleteDatasetAsync(string tenant, string dataset, CancellationToken cancellationToken);
 }
 

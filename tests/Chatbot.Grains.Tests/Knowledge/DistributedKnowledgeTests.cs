@@ -1,3 +1,4 @@
+using Chatbot.Testing.Knowledge;
 using Chatbot.Grains.Knowledge;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;

@@ -1,3 +1,4 @@
+using Chatbot.Testing.Knowledge;
 using System.Text;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Store;

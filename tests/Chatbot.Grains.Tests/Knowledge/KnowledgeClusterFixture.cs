@@ -1,3 +1,4 @@
+using Chatbot.Testing.Knowledge;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Knowledge.Store;

@@ -40,11 +40,12 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>
     /// Starts a gateway. <paramref name="settings"/> override defaults (anonymous access, memory storage unless a data
-    /// directory is given, which selects embedded storage); <paramref name="model"/> replaces the chat model.
+    /// directory is given, which selects embedded storage); <paramref name="model"/> replaces the chat model;
+    /// <paramref name="services"/> replaces other services (registered after the gateway's own, so they win).
     /// </summary>
     public static async Task<GatewayHost> StartAsync(
         IReadOnlyDictionary<string, string>? settings = null, IChatClient? model = null, string? dataDirectory = null,
-        CancellationToken cancellationToken = default)
+        Action<IServiceCollection>? services = null, CancellationToken cancellationToken = default)
     {
         // A port reported free can be taken by a parallel test before Kestrel or the silo binds it: start again on
         // fresh ports, at most three times.
@@ -52,7 +53,7 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(settings, model, dataDirectory, cancellationToken);
+                return await StartOnFreePortsAsync(settings, model, dataDirectory, services, cancellationToken);
             }
             catch (Exception ex) when (attempt < 3 && IsAddressInUse(ex))
             {
@@ -65,7 +66,8 @@ public sealed class GatewayHost : IAsyncDisposable
         ex is not null && (ex.Message.Contains("address already in use", StringComparison.OrdinalIgnoreCase) || IsAddressInUse(ex.InnerException));
 
     private static async Task<GatewayHost> StartOnFreePortsAsync(
-        IReadOnlyDictionary<string, string>? settings, IChatClient? model, string? dataDirectory, CancellationToken cancellationToken)
+        IReadOnlyDictionary<string, string>? settings, IChatClient? model, string? dataDirectory,
+        Action<IServiceCollection>? services, CancellationToken cancellationToken)
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("chatbot-test-").FullName;
@@ -93,6 +95,8 @@ public sealed class GatewayHost : IAsyncDisposable
             {
                 builder.Services.AddSingleton(model);
             }
+
+            services?.Invoke(builder.Services);
         });
         try
         {

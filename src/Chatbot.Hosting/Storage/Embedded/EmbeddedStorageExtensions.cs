@@ -7,7 +7,7 @@ using Orleans.Serialization;
 
 namespace Chatbot.Hosting.Storage.Embedded;
 
-/// <summary>Registers <see cref="SqliteGrainStorage"/>.</summary>
+/// <summary>Registers <see cref="SqliteGrainStorage"/> and <see cref="SqliteReminderTable"/>.</summary>
 public static class EmbeddedStorageExtensions
 {
     /// <summary>Adds a grain storage named <paramref name="name"/> backed by the SQLite file <paramref name="databasePath"/>.</summary>
@@ -18,4 +18,13 @@ public static class EmbeddedStorageExtensions
             databasePath,
             sp.GetRequiredService<Serializer>(),
             sp.GetRequiredService<ILogger<SqliteGrainStorage>>()));
+
+    /// <summary>Keeps Orleans reminders in the SQLite file <paramref name="databasePath"/>, so they survive a restart.</summary>
+    public static ISiloBuilder UseEmbeddedReminderService(this ISiloBuilder silo, string databasePath)
+    {
+        silo.AddReminders();
+        silo.Services.AddSingleton<IReminderTable>(sp => new SqliteReminderTable(
+            sp.GetRequiredService<IOptions<ClusterOptions>>().Value.ServiceId, databasePath));
+        return silo;
+    }
 }

@@ -26,6 +26,9 @@ internal sealed record KnowledgeStoreDialect(Func<DbConnection> Connect, string 
                 PRIMARY KEY (tenant, dataset, chunk_id));
             CREATE INDEX IF NOT EXISTS kb_chunks_partition ON kb_chunks (tenant, dataset, partition);
             CREATE INDEX IF NOT EXISTS kb_chunks_document ON kb_chunks (tenant, dataset, document_id);
+            CREATE TABLE IF NOT EXISTS kb_document_status (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, document_id TEXT NOT NULL, status TEXT NOT NULL,
+                PRIMARY KEY (tenant, dataset, document_id));
             """, Blocking: true);
     }
 
@@ -45,6 +48,9 @@ internal sealed record KnowledgeStoreDialect(Func<DbConnection> Connect, string 
                 PRIMARY KEY (tenant, dataset, chunk_id));
             CREATE INDEX IF NOT EXISTS kb_chunks_partition ON kb_chunks (tenant, dataset, partition);
             CREATE INDEX IF NOT EXISTS kb_chunks_document ON kb_chunks (tenant, dataset, document_id);
+            CREATE TABLE IF NOT EXISTS kb_document_status (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, document_id TEXT NOT NULL, status TEXT NOT NULL,
+                PRIMARY KEY (tenant, dataset, document_id));
             """, Blocking: false);
     }
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Runtime.InteropServices;
+using Chatbot.Knowledge;
 using Chatbot.Knowledge.Store;
 
 namespace Chatbot.Hosting.Storage.Knowledge;
@@ -73,6 +74,43 @@ internal sealed class SqlKnowledgeStore(KnowledgeStoreDialect dialect) : IKnowle
             return 0;
         }, cancellationToken);
 
+    public Task SaveDocumentStatusAsync(string tenant, string dataset, DocumentStatus status, CancellationToken cancellationToken) =>
+        SaveDocumentStatusesAsync(tenant, dataset, [status], cancellationToken);
+
+    public Task SaveDocumentStatusesAsync(
+        string tenant, string dataset, IReadOnlyCollection<DocumentStatus> statuses, CancellationToken cancellationToken) =>
+        RunAsync(async connection =>
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            foreach (var status in statuses)
+            {
+                await using var upsert = Command(connection, """
+                    INSERT INTO kb_document_status (tenant, dataset, document_id, status) VALUES (@t, @d, @id, @status)
+                    ON CONFLICT (tenant, dataset, document_id) DO UPDATE SET status = excluded.status
+                    """, ("t", tenant), ("d", dataset), ("id", status.DocumentId), ("status", DocumentStatusJson.Serialize(status)));
+                upsert.Transaction = transaction;
+                await upsert.ExecuteNonQueryAsync(cancellationToken);
+            }
+
+            await transaction.CommitAsync(cancellationToken);
+            return 0;
+        }, cancellationToken);
+
+    public Task<IReadOnlyList<DocumentStatus>> LoadDocumentStatusesAsync(string tenant, string dataset, CancellationToken cancellationToken) =>
+        RunAsync<IReadOnlyList<DocumentStatus>>(async connection =>
+        {
+            await using var command = Command(connection,
+                "SELECT status FROM kb_document_status WHERE tenant = @t AND dataset = @d", ("t", tenant), ("d", dataset));
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var statuses = new List<DocumentStatus>();
+            while (await reader.ReadAsync(cancellationToken))
+            {
+                statuses.Add(DocumentStatusJson.Deserialize(reader.GetString(0)));
+            }
+
+            return statuses;
+        }, cancellationToken);
+
     public Task<IReadOnlyList<StoredChunk>> LoadPartitionAsync(string tenant, string dataset, int partition, CancellationToken cancellationToken) =>
         LoadChunksAsync(partition, null, [("t", tenant), ("d", dataset), ("p", partition)], cancellationToken);
 
@@ -123,8 +161,15 @@ internal sealed class SqlKnowledgeStore(KnowledgeStoreDialect dialect) : IKnowle
         RunAsync(async connection =>
         {
             var condition = "tenant = @t AND dataset = @d" + (extraCondition is null ? "" : " AND " + extraCondition);
-            await using var command = Command(connection, $"DELETE FROM kb_chunks WHERE {condition}; DELETE FROM kb_documents WHERE {condition};", parameters);
-            return await command.ExecuteNonQueryAsync(cancellationToken);
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await using var command = Command(connection, $"""
+                DELETE FROM kb_chunks WHERE {condition}; DELETE FROM kb_documents WHERE {condition};
+                DELETE FROM kb_document_status WHERE {condition};
+                """, parameters);
+            command.Transaction = transaction;
+            var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            return deleted;
         }, cancellationToken);
 
     private async Task<T> RunAsync<T>(Func<DbConnection, Task<T>> work, CancellationToken cancellationToken)

@@ -1,9 +1,9 @@
 using Microsoft.Extensions.AI;
 
-namespace Chatbot.Grains.Tests.Knowledge;
+namespace Chatbot.Testing.Knowledge;
 
 /// <summary>
-/// A deterministic fake embedding generator shared by every silo of the test cluster. A batch containing
+/// A deterministic fake embedding generator shared by every silo of a test cluster (or one test gateway). A batch containing
 /// <see cref="HoldMarker"/> waits at a gate until <see cref="Release"/>: the barrier that holds an index job mid-way.
 /// </summary>
 public sealed class HoldingEmbeddingGenerator : IEmbeddingGenerator<string, Embedding<float>>
