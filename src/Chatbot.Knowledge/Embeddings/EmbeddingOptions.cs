@@ -12,6 +12,9 @@ public sealed record EmbeddingOptions
     /// <summary>Settings of the hashing provider.</summary>
     public HashingEmbeddingOptions Hashing { get; init; } = new();
 
+    /// <summary>Settings of the onnx provider.</summary>
+    public OnnxEmbeddingOptions Onnx { get; init; } = new();
+
     /// <summary>Settings of the openai provider (created by the host, which owns HTTP clients).</summary>
     public OpenAIEmbeddingOptions OpenAI { get; init; } = new();
 }

@@ -105,7 +105,7 @@ public sealed class HashingEmbeddingGeneratorTests
     }
 
     [Theory]
-    [InlineData(EmbeddingProviderNames.Onnx)]
+    [InlineData(EmbeddingProviderNames.OpenAI)]
     [InlineData("word2vec")]
     public void Create_UnavailableProvider_ThrowsNamingTheSetting(string provider)
     {
