@@ -20,7 +20,7 @@ public static class KnowledgeServiceCollectionExtensions
     public static IServiceCollection AddChatbotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatbotKnowledgeEdge(configuration);
-        var embeddings = configuration.GetSection($"Chatbot:{EmbeddingOptions.SectionName}").Get<EmbeddingOptions>();
+        var embeddings = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>();
         if (embeddings?.Provider == EmbeddingProviderNames.OpenAI)
         {
             AddOpenAIEmbeddings(services, embeddings.OpenAI);

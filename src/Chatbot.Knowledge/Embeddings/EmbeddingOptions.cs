@@ -3,8 +3,8 @@ namespace Chatbot.Knowledge.Embeddings;
 /// <summary>Which embedding provider a dataset uses, and its settings. Immutable.</summary>
 public sealed record EmbeddingOptions
 {
-    /// <summary>Configuration section name.</summary>
-    public const string SectionName = "Knowledge:Embeddings";
+    /// <summary>Configuration section name, below <see cref="KnowledgeOptions.SectionName"/>.</summary>
+    public const string SectionName = KnowledgeOptions.SectionName + ":Embeddings";
 
     /// <summary>One of <see cref="EmbeddingProviderNames"/>. Default <see cref="EmbeddingProviderNames.Hashing"/>.</summary>
     public string Provider { get; init; } = EmbeddingProviderNames.Hashing;

@@ -111,6 +111,6 @@ public sealed class HashingEmbeddingGeneratorTests
     {
         var error = Assert.Throws<InvalidOperationException>(() => EmbeddingGenerators.Create(new EmbeddingOptions { Provider = provider }));
 
-        Assert.Contains("Knowledge:Embeddings:Provider", error.Message);
+        Assert.Contains("Chatbot:Knowledge:Embeddings:Provider", error.Message);
     }
 }

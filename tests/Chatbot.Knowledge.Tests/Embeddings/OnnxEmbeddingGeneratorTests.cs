@@ -194,7 +194,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new OnnxEmbeddingGenerator(Options(_model) with { ModelPath = missing }));
 
-        Assert.Equal($"Knowledge:Embeddings:Onnx:ModelPath '{missing}' does not exist.", error.Message);
+        Assert.Equal($"Chatbot:Knowledge:Embeddings:Onnx:ModelPath '{missing}' does not exist.", error.Message);
     }
 
     [Theory]
@@ -208,7 +208,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new OnnxEmbeddingGenerator(options));
 
-        Assert.StartsWith($"Knowledge:Embeddings:Onnx:{setting} is required", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Chatbot:Knowledge:Embeddings:Onnx:{setting} is required", error.Message, StringComparison.Ordinal);
     }
 
     [Theory]
@@ -230,7 +230,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new OnnxEmbeddingGenerator(options));
 
-        Assert.StartsWith($"Knowledge:Embeddings:Onnx:{setting} ", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Chatbot:Knowledge:Embeddings:Onnx:{setting} ", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -241,7 +241,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new OnnxEmbeddingGenerator(Options(_model) with { ModelPath = notAModel }));
 
-        Assert.StartsWith($"Knowledge:Embeddings:Onnx:ModelPath '{notAModel}' is not a loadable ONNX model", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Chatbot:Knowledge:Embeddings:Onnx:ModelPath '{notAModel}' is not a loadable ONNX model", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -252,7 +252,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
 
         var error = Assert.Throws<InvalidOperationException>(() => new OnnxEmbeddingGenerator(Options(_model) with { TokenizerPath = vocabulary }));
 
-        Assert.StartsWith($"Knowledge:Embeddings:Onnx:TokenizerPath '{vocabulary}' is not a WordPiece vocab.txt", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith($"Chatbot:Knowledge:Embeddings:Onnx:TokenizerPath '{vocabulary}' is not a WordPiece vocab.txt", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -262,7 +262,7 @@ public sealed class OnnxEmbeddingGeneratorTests : IDisposable
         var error = Assert.Throws<InvalidOperationException>(() =>
             new OnnxEmbeddingGenerator(Options(_model) with { ExecutionProvider = OnnxExecutionProvider.Cuda }));
 
-        Assert.StartsWith("Knowledge:Embeddings:Onnx:ExecutionProvider is 'cuda'", error.Message, StringComparison.Ordinal);
+        Assert.StartsWith("Chatbot:Knowledge:Embeddings:Onnx:ExecutionProvider is 'cuda'", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
