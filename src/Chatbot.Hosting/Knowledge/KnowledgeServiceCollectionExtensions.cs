@@ -2,9 +2,11 @@ using Chatbot.Knowledge;
 using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Search;
+using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Hosting.Knowledge;
@@ -20,10 +22,14 @@ public static class KnowledgeServiceCollectionExtensions
     public static IServiceCollection AddChatbotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddChatbotKnowledgeEdge(configuration);
-        var embeddings = configuration.GetSection($"Chatbot:{EmbeddingOptions.SectionName}").Get<EmbeddingOptions>();
+        var embeddings = configuration.GetSection(EmbeddingOptions.SectionName).Get<EmbeddingOptions>();
         if (embeddings?.Provider == EmbeddingProviderNames.OpenAI)
         {
             AddOpenAIEmbeddings(services, embeddings.OpenAI);
+        }
+        else if (embeddings?.Provider == EmbeddingProviderNames.Onnx)
+        {
+            AddOnnxEmbeddings(services, embeddings.Onnx);
         }
 
         services.AddChatbotRetrieval(embeddings);
@@ -31,7 +37,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<DocumentParsers>(),
             sp.GetRequiredService<DocumentChunker>(),
-            sp.GetRequiredService<Microsoft.Extensions.AI.IEmbeddingGenerator<string, Microsoft.Extensions.AI.Embedding<float>>>(),
+            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
         return services;
     }
@@ -53,6 +59,21 @@ public static class KnowledgeServiceCollectionExtensions
         services.AddHttpClient(EmbeddingsHttpClient).AddStandardResilienceHandler();
         services.TryAddSingleton(sp => Chatbot.AI.Providers.OpenAI.OpenAIEmbeddingProvider.Create(
             options.BaseUrl!, options.ApiKey, options.Model, sp.GetRequiredService<IHttpClientFactory>().CreateClient(EmbeddingsHttpClient)));
+    }
+
+    // Checked here so a wrong path stops start-up, not the first upload; the model itself loads on first use, and the
+    // log says where it runs (auto may have fallen back to the CPU).
+    private static void AddOnnxEmbeddings(IServiceCollection services, OnnxEmbeddingOptions options)
+    {
+        options.Validate();
+        services.TryAddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(sp =>
+        {
+            var generator = new OnnxEmbeddingGenerator(options);
+            KnowledgeLog.OnnxModelLoaded(
+                sp.GetRequiredService<ILoggerFactory>().CreateLogger<OnnxEmbeddingGenerator>(), generator.ModelId, generator.Dimensions,
+                generator.ExecutionProvider, generator.CudaUnavailableReason ?? "-");
+            return generator;
+        });
     }
 
     private const string EmbeddingsHttpClient = "chatbot-openai-embeddings";

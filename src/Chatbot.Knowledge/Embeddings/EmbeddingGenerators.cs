@@ -9,7 +9,7 @@ namespace Chatbot.Knowledge.Embeddings;
 public static class EmbeddingGenerators
 {
     /// <summary>Creates the configured generator; the caller owns and disposes it.</summary>
-    /// <exception cref="InvalidOperationException">The provider is unknown or not available in this build.</exception>
+    /// <exception cref="InvalidOperationException">The provider is unknown, needs the host (<c>openai</c>), or its settings are invalid.</exception>
     public static IEmbeddingGenerator<string, Embedding<float>> Create(EmbeddingOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -18,8 +18,7 @@ public static class EmbeddingGenerators
             EmbeddingProviderNames.Hashing => new HashingEmbeddingGenerator(options.Hashing),
             EmbeddingProviderNames.OpenAI => throw new InvalidOperationException(
                 $"{EmbeddingOptions.SectionName}:Provider 'openai' needs an HTTP client: register it with AddChatbotKnowledge (Chatbot.Hosting)."),
-            EmbeddingProviderNames.Onnx => throw new InvalidOperationException(
-                $"{EmbeddingOptions.SectionName}:Provider 'onnx' is not available in this build yet; use '{EmbeddingProviderNames.Hashing}' or 'openai'."),
+            EmbeddingProviderNames.Onnx => new OnnxEmbeddingGenerator(options.Onnx),
             _ => throw new InvalidOperationException(
                 $"{EmbeddingOptions.SectionName}:Provider '{options.Provider}' is unknown; expected one of hashing, onnx, openai."),
         };

@@ -6,9 +6,9 @@ public static class EmbeddingProviderNames
     /// <summary>Offline feature-hashing embeddings (<see cref="HashingEmbeddingGenerator"/>). The default.</summary>
     public const string Hashing = "hashing";
 
-    /// <summary>A local BGE-family ONNX model through ONNX Runtime (not yet implemented).</summary>
+    /// <summary>A local BGE-family ONNX model through ONNX Runtime (<see cref="OnnxEmbeddingGenerator"/>).</summary>
     public const string Onnx = "onnx";
 
-    /// <summary>An OpenAI-compatible embeddings endpoint (not yet implemented).</summary>
+    /// <summary>An OpenAI-compatible embeddings endpoint, created by the host (<c>AddChatbotKnowledge</c>).</summary>
     public const string OpenAI = "openai";
 }

@@ -20,12 +20,12 @@ public sealed record HashingEmbeddingOptions
     {
         if (Dimensions < 8)
         {
-            throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, "Knowledge:Embeddings:Hashing:Dimensions must be at least 8.");
+            throw new ArgumentOutOfRangeException(nameof(Dimensions), Dimensions, $"{EmbeddingOptions.SectionName}:Hashing:Dimensions must be at least 8.");
         }
 
         if (TermWeight < 0 || CharTrigramWeight < 0 || CjkCharacterWeight < 0)
         {
-            throw new ArgumentOutOfRangeException(nameof(TermWeight), "Knowledge:Embeddings:Hashing weights must be >= 0.");
+            throw new ArgumentOutOfRangeException(nameof(TermWeight), $"{EmbeddingOptions.SectionName}:Hashing weights must be >= 0.");
         }
     }
 }

@@ -105,12 +105,12 @@ public sealed class HashingEmbeddingGeneratorTests
     }
 
     [Theory]
-    [InlineData(EmbeddingProviderNames.Onnx)]
+    [InlineData(EmbeddingProviderNames.OpenAI)]
     [InlineData("word2vec")]
     public void Create_UnavailableProvider_ThrowsNamingTheSetting(string provider)
     {
         var error = Assert.Throws<InvalidOperationException>(() => EmbeddingGenerators.Create(new EmbeddingOptions { Provider = provider }));
 
-        Assert.Contains("Knowledge:Embeddings:Provider", error.Message);
+        Assert.Contains("Chatbot:Knowledge:Embeddings:Provider", error.Message);
     }
 }
