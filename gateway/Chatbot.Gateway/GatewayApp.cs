@@ -3,6 +3,7 @@ using Chatbot.AI.Conversations;
 using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Conversations;
+using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
 using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.OpenAI;
@@ -55,6 +56,7 @@ public static class GatewayApp
         builder.Services.AddChatbotRateLimiting(configuration);
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddChatbotHealthChecks();
+        builder.Services.AddGatewayDraining();
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation());
@@ -65,6 +67,7 @@ public static class GatewayApp
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<RequestIdMiddleware>();
+        app.UseGatewayDraining();
         // The UI's files: checked only for non-API paths, so API calls never pay a file-system lookup.
         app.UseWhen(c => !TenantMiddleware.IsApi(c.Request.Path), ui => ui.UseDefaultFiles().UseStaticFiles());
         app.UseAuthentication();

@@ -12,6 +12,18 @@ public sealed class GatewayOptions
     /// (the gateway joins a cluster of separate silo processes as an Orleans client).</summary>
     [RegularExpression("^(cohosted|client)$", ErrorMessage = "Chatbot:Gateway:Mode must be 'cohosted' or 'client'.")]
     public string Mode { get; set; } = GatewayModes.Cohosted;
+
+    /// <summary>
+    /// Seconds a stopping gateway keeps answering while it drains: <c>/readyz</c> says unready (so load balancers take it
+    /// out), open SSE streams end with a reconnect hint, and new API requests get 503 with <c>Retry-After</c>. Then it
+    /// stops. Set it to the load balancer's probe interval (e.g. 5 on Kubernetes). Default 0.
+    /// </summary>
+    [Range(0, 300, ErrorMessage = "Chatbot:Gateway:DrainDelaySeconds must be between 0 and 300.")]
+    public int DrainDelaySeconds { get; set; }
+
+    /// <summary>The SSE <c>retry</c> hint, in milliseconds, sent to streams ended by draining. Default 1000.</summary>
+    [Range(0, 60_000, ErrorMessage = "Chatbot:Gateway:DrainRetryMilliseconds must be between 0 and 60000.")]
+    public int DrainRetryMilliseconds { get; set; } = 1000;
 }
 
 /// <summary>Known values of <see cref="GatewayOptions.Mode"/>.</summary>

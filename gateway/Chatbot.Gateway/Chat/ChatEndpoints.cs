@@ -1,6 +1,7 @@
 using Chatbot.AI.Conversations;
 using Chatbot.Conversations;
 using Chatbot.Gateway.Auth;
+using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
 using Microsoft.Extensions.Options;
 
@@ -25,7 +26,7 @@ internal static class ChatEndpoints
     }
 
     private static async Task<IResult> StreamAsync(
-        HttpContext http, IGrainFactory grains, IOptions<ConversationOptions> limits, CancellationToken cancellationToken)
+        HttpContext http, IGrainFactory grains, IOptions<ConversationOptions> limits, GatewayDrain drain, CancellationToken cancellationToken)
     {
         // 1. Validate everything at the edge; nothing reaches a grain for a rejected request.
         var (request, bodyProblem) = await JsonBody.ReadAsync<ChatStreamRequest>(http.Request, cancellationToken);
@@ -72,6 +73,6 @@ internal static class ChatEndpoints
         var events = grain.StreamTurnAsync(requestId, afterSeq, cancellationToken);
         return request.Stream == false
             ? await TurnStreams.CollectAsync(events, conversationId, requestId, cancellationToken)
-            : TurnStreams.ToSse(events);
+            : TurnStreams.ToSse(events, drain);
     }
 }

@@ -4,6 +4,7 @@ using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Chatbot.Conversations;
+using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 
@@ -29,9 +30,16 @@ internal static class TurnStreams
             : (0, Problems.BadField(LastEventIdHeader, $"{LastEventIdHeader} must be a non-negative integer (the seq of the last event received)."));
     }
 
-    /// <summary>SSE items: <c>id</c> is the event's seq, <c>data</c> its JSON.</summary>
-    public static ServerSentEventsResult<string> ToSse(IAsyncEnumerable<ChatEvent> events) =>
-        TypedResults.ServerSentEvents(Items(events));
+    /// <summary>Event type of the last item of a stream ended because the gateway is draining.</summary>
+    public const string ReconnectEventType = "reconnect";
+
+    /// <summary>
+    /// SSE items: <c>id</c> is the event's seq, <c>data</c> its JSON. When <paramref name="drain"/> begins draining
+    /// mid-stream, the stream ends early with a <see cref="ReconnectEventType"/> item carrying the SSE <c>retry</c> hint and
+    /// no id, so the client's <c>Last-Event-ID</c> stays on the last answer event and it resumes elsewhere.
+    /// </summary>
+    public static ServerSentEventsResult<string> ToSse(IAsyncEnumerable<ChatEvent> events, GatewayDrain drain) =>
+        TypedResults.ServerSentEvents(Items(events, drain));
 
     /// <summary>Collects a whole turn into one JSON body (for <c>"stream": false</c>).</summary>
     public static async Task<IResult> CollectAsync(
@@ -68,15 +76,40 @@ internal static class TurnStreams
     };
 
     private static async IAsyncEnumerable<SseItem<string>> Items(
-        IAsyncEnumerable<ChatEvent> events, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+        IAsyncEnumerable<ChatEvent> events, GatewayDrain drain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        await foreach (var e in events.WithCancellation(cancellationToken))
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, drain.Draining);
+        await using var enumerator = events.GetAsyncEnumerator(stopping.Token);
+        while (true)
         {
+            bool more;
+            try
+            {
+                more = await enumerator.MoveNextAsync();
+            }
+            catch (OperationCanceledException) when (drain.IsDraining && !cancellationToken.IsCancellationRequested)
+            {
+                break;
+            }
+
+            if (!more)
+            {
+                yield break;
+            }
+
+            var e = enumerator.Current;
             yield return new SseItem<string>(JsonSerializer.Serialize(e, GatewayJson.Events))
             {
                 EventId = e.Seq.ToString(CultureInfo.InvariantCulture),
             };
         }
+
+        // Draining: the grain keeps generating; the client reconnects (to another gateway) and resumes.
+        yield return new SseItem<string>(
+            $$"""{"type":"{{ReconnectEventType}}","retry_ms":{{(long)drain.RetryHint.TotalMilliseconds}}}""", ReconnectEventType)
+        {
+            ReconnectionInterval = drain.RetryHint,
+        };
     }
 }
 

@@ -1,6 +1,7 @@
 using Chatbot.Conversations;
 using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Chat;
+using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
 using Chatbot.Tenants;
 
@@ -60,7 +61,8 @@ internal static class ConversationEndpoints
         return await grain.DeleteAsync() ? TypedResults.NoContent() : NotFound(id);
     }
 
-    private static async Task<IResult> ResumeAsync(HttpContext http, IGrainFactory grains, string id, string? request_id, CancellationToken cancellationToken)
+    private static async Task<IResult> ResumeAsync(
+        HttpContext http, IGrainFactory grains, GatewayDrain drain, string id, string? request_id, CancellationToken cancellationToken)
     {
         if (Grain(http, grains, id) is not { } grain)
         {
@@ -79,7 +81,7 @@ internal static class ConversationEndpoints
             return NotFound(id);
         }
 
-        return TurnStreams.ToSse(grain.StreamTurnAsync(requestId, afterSeq, cancellationToken));
+        return TurnStreams.ToSse(grain.StreamTurnAsync(requestId, afterSeq, cancellationToken), drain);
     }
 
     private static async Task<IResult> StopAsync(HttpContext http, IGrainFactory grains, string id, CancellationToken cancellationToken)

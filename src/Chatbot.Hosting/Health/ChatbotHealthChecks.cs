@@ -12,7 +12,8 @@ namespace Chatbot.Hosting.Health;
 /// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (it reaches the cluster and its storage).</summary>
 public static class ChatbotHealthChecks
 {
-    private const string ReadyTag = "ready";
+    /// <summary>Tag of the checks <c>/readyz</c> runs; a host adds its own readiness checks with it.</summary>
+    public const string ReadyTag = "ready";
 
     /// <summary>Registers the readiness checks.</summary>
     public static IServiceCollection AddChatbotHealthChecks(this IServiceCollection services)
