@@ -57,6 +57,14 @@ public sealed class ClusteringOptions
     /// <summary>Missed probes before a silo is suspected. Default 2.</summary>
     [Range(1, 10, ErrorMessage = "Chatbot:Clustering:MissedProbesLimit must be between 1 and 10.")]
     public int MissedProbesLimit { get; set; } = 2;
+
+    /// <summary>
+    /// Seconds a grain call waits for its answer, on gateways and silos alike. It bounds how long a call to a grain on a
+    /// silo that just died hangs before the caller retries elsewhere; streamed answers send a heartbeat every half of it,
+    /// so a slow model never trips it. Default 10.
+    /// </summary>
+    [Range(2, 300, ErrorMessage = "Chatbot:Clustering:ResponseTimeoutSeconds must be between 2 and 300.")]
+    public int ResponseTimeoutSeconds { get; set; } = 10;
 }
 
 /// <summary>Known values of <see cref="ClusteringOptions.Provider"/>.</summary>

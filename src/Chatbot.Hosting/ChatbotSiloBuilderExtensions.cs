@@ -43,6 +43,10 @@ public static class ChatbotSiloBuilderExtensions
             silo.Configure<ClusterMembershipOptions>(o => ConfigureFastFailureDetection(o, clustering));
         }
 
+        // The same bound as gateways use: a streamed answer's heartbeat comes every half of the silo's timeout, so a
+        // silo timeout longer than the gateway's would let a slow first token trip the gateway's.
+        silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(clustering.ResponseTimeoutSeconds));
+
         switch (clustering.Provider)
         {
             case ClusteringProviders.External:
@@ -127,7 +131,7 @@ public static class ChatbotSiloBuilderExtensions
             o.ServiceId = clustering.ServiceId;
         });
         client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(2));
-        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(10));
+        client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = TimeSpan.FromSeconds(clustering.ResponseTimeoutSeconds));
         switch (clustering.Provider)
         {
             case ClusteringProviders.Redis:

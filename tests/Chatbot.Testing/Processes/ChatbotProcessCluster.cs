@@ -47,17 +47,27 @@ public sealed class ChatbotProcessCluster : IAsyncDisposable
         return (silo, process);
     }, failed => Silos.RemoveAll(s => ReferenceEquals(s.Process, failed)));
 
+    /// <summary>The gateways started so far (killed ones included).</summary>
+    public List<GatewayProcess> Gateways { get; } = [];
+
     /// <summary>Starts a gateway process (Orleans client of the cluster) and waits until its <c>/readyz</c> answers 200.</summary>
     /// <returns>The gateway's base address.</returns>
-    public Task<Uri> StartGatewayAsync(IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken) =>
+    public async Task<Uri> StartGatewayAsync(IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken) =>
+        (await StartGatewayProcessAsync(extraSettings, cancellationToken)).Http;
+
+    /// <summary>Starts a gateway process and waits until it is ready; the handle can kill it.</summary>
+    public Task<GatewayProcess> StartGatewayProcessAsync(IReadOnlyDictionary<string, string> extraSettings, CancellationToken cancellationToken) =>
         WithFreshPortsAsync(async () =>
         {
-            var http = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+            var name = $"gateway-{Gateways.Count + 1}";
+            var gateway = new GatewayProcess(name, new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
             var settings = new Dictionary<string, string>(extraSettings) { ["Chatbot:Gateway:Mode"] = "client" };
-            var process = Launch("gateway", BuiltApp.Gateway, http, settings);
-            await process.WaitUntilReadyAsync(http, s_readyTimeout, cancellationToken);
-            return (http, process);
-        }, _ => { });
+            var process = Launch(name, BuiltApp.Gateway, gateway.Http, settings);
+            gateway.Process = process;
+            Gateways.Add(gateway);
+            await process.WaitUntilReadyAsync(gateway.Http, s_readyTimeout, cancellationToken);
+            return (gateway, process);
+        }, failed => Gateways.RemoveAll(g => ReferenceEquals(g.Process, failed)));
 
     // A port reported free can be taken by another test process before ours binds it (test assemblies run in
     // parallel): a process that died of that is started again on fresh ports, at most three times.
@@ -123,6 +133,15 @@ public sealed class ChatbotProcessCluster : IAsyncDisposable
 /// <param name="GatewayPort">Client (gateway) port.</param>
 /// <param name="Http">Base address of its health endpoints.</param>
 public sealed record SiloProcess(string Name, int SiloPort, int GatewayPort, Uri Http)
+{
+    /// <summary>The running process.</summary>
+    public ChatbotProcess Process { get; internal set; } = null!;
+}
+
+/// <summary>A gateway process of a <see cref="ChatbotProcessCluster"/>.</summary>
+/// <param name="Name">Name in reports.</param>
+/// <param name="Http">Its base address.</param>
+public sealed record GatewayProcess(string Name, Uri Http)
 {
     /// <summary>The running process.</summary>
     public ChatbotProcess Process { get; internal set; } = null!;
