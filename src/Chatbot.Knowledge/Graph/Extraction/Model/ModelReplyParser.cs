@@ -18,7 +18,7 @@ internal static class ModelReplyParser
     {
         extraction = null;
         var (open, close) = (reply.IndexOf('{'), reply.LastIndexOf('}'));
-        if (open < 0 || close < open)
+        if (open < 0)
         {
             error = "the reply contains no JSON object";
             return false;
@@ -27,7 +27,7 @@ internal static class ModelReplyParser
         JsonDocument document;
         try
         {
-            document = JsonDocument.Parse(reply.AsMemory(open, close - open + 1));
+            document = JsonDocument.Parse(reply.AsMemory(open, (close > open ? close + 1 : reply.Length) - open));
         }
         catch (JsonException exception)
         {
