@@ -146,6 +146,35 @@ public sealed class PatternGraphExtractorTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => _extractor.ExtractAsync("Alice leads Falcon.", cancellation.Token));
     }
 
+    [Fact]
+    public void Extract_ArbitraryText_WellFormedOutput()
+    {
+        var random = new Random(17);
+        string[] pieces = ["Alice", "Smith", "leads", "the", "Orion Group", "(WHO)", "funds", "is funded by", ",", ".", "。", "，", "张伟", "领导",
+            "由", "资助", "集团", "（", "）", "\"", "《报告》", "2024年", "15%", "$3 million", "Dr.", "Inc.", "是", "的成员", " ", "\n", "Q3 2024"];
+        var texts = Enumerable.Range(0, 200).Select(_ => string.Concat(Enumerable.Range(0, random.Next(1, 40)).Select(_ => pieces[random.Next(pieces.Length)] + (random.Next(3) == 0 ? "" : " "))))
+            .Append(File.ReadAllText(Path.Combine(Chatbot.Testing.RepositoryPaths.Root, "README.md")));
+
+        foreach (var text in texts)
+        {
+            var extraction = _extractor.Extract(text, TestContext.Current.CancellationToken);
+
+            var names = extraction.Entities.Select(e => e.Name).ToHashSet();
+            Assert.Equal(extraction.Entities.Count, names.Count);
+            Assert.All(names, n => Assert.Equal(n.Trim(), n));
+            Assert.All(names, n => Assert.NotEmpty(n));
+            Assert.All(extraction.Relations, r =>
+            {
+                Assert.Contains(r.Source, names);
+                Assert.Contains(r.Target, names);
+                Assert.NotEqual(r.Source, r.Target);
+                Assert.InRange(r.Confidence, 0, 1);
+                Assert.InRange(r.EvidenceStart, 0, r.EvidenceEnd);
+                Assert.InRange(r.EvidenceEnd, r.EvidenceStart, text.Length);
+            });
+        }
+    }
+
     private static void AssertRelation(GraphExtraction extraction, string source, string relation, string target)
     {
         Assert.True(GraphSchema.TryParseRelationType(relation, out var type));

@@ -116,7 +116,7 @@ internal static partial class EnglishMentions
         return InstitutionHeads.Contains(lastWord);
     }
 
-    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Capt|St)\.\s)?(?:[A-Z][\p{L}\p{N}&\-]*|[a-z]+[A-Z][\p{L}\p{N}]*)(?:\s(?:[A-Z][\p{L}\p{N}&\-]*|[a-z]+[A-Z][\p{L}\p{N}]*|(?!(?:1[6-9]|20)\d{2}\b)\d+(?:\.\d+)?(?![\p{L}\d])))*(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|PLC)\.?(?!\w))?")]
+    [GeneratedRegex(@"(?<![\p{L}\p{N}])(?:(?:Dr|Mr|Mrs|Ms|Prof|Sen|Gov|Capt|St)\. )?(?:[A-Z][\p{L}\p{N}&\-]*|[a-z]+[A-Z][\p{L}\p{N}]*)(?: (?:[A-Z][\p{L}\p{N}&\-]*|[a-z]+[A-Z][\p{L}\p{N}]*|(?!(?:1[6-9]|20)\d{2}\b)\d+(?:\.\d+)?(?![\p{L}\d])))*(?:,?\s(?:Inc|Ltd|Co|Corp|LLC|PLC)\.?(?!\w))?")]
     private static partial Regex CapitalizedRun();
 
     [GeneratedRegex(@"^[A-Z][A-Z0-9&\-]{1,9}s?$")]

@@ -19,6 +19,19 @@ internal readonly record struct Mention(int Start, int End, string Name, EntityT
 
     public bool Overlaps(Mention other) => Start < other.End && other.Start < End;
 
-    public static Mention At(string text, int start, int end, EntityType? hint, MentionSource source) =>
-        new(start, end, text[start..end], hint ?? EntityHints.Of(text[start..end]), source);
+    /// <summary>The mention of <c>text[start..end]</c> without surrounding spaces and stray punctuation (a final <c>.</c> of <c>Inc.</c> and a <c>%</c> stay).</summary>
+    public static Mention At(string text, int start, int end, EntityType? hint, MentionSource source)
+    {
+        while (start < end && (char.IsWhiteSpace(text[start]) || char.IsPunctuation(text[start])))
+        {
+            start++;
+        }
+
+        while (end > start && (char.IsWhiteSpace(text[end - 1]) || (char.IsPunctuation(text[end - 1]) && text[end - 1] is not ('.' or '%' or '％'))))
+        {
+            end--;
+        }
+
+        return new(start, end, text[start..end], hint ?? EntityHints.Of(text[start..end]), source);
+    }
 }
