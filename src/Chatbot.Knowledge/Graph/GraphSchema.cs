@@ -1,0 +1,67 @@
+using System.Collections.Frozen;
+
+namespace Chatbot.Knowledge.Graph;
+
+/// <summary>
+/// The knowledge graph's fixed schema: ten <see cref="EntityType"/>s and fifteen <see cref="RelationType"/>s, each
+/// with a wire name and a description (the extraction prompt and the README both list them from here). Immutable and
+/// thread-safe.
+/// </summary>
+public static partial class GraphSchema
+{
+    /// <summary>The description of <paramref name="type"/>.</summary>
+    public static EntityTypeInfo Entity(EntityType type) =>
+        (int)type < EntityTypes.Count ? EntityTypes[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, null);
+
+    /// <summary>The description of <paramref name="type"/>.</summary>
+    public static RelationTypeInfo Relation(RelationType type) =>
+        (int)type < RelationTypes.Count ? RelationTypes[(int)type] : throw new ArgumentOutOfRangeException(nameof(type), type, null);
+
+    /// <summary>
+    /// Parses an entity type name. Case, spaces, hyphens and the enum spelling are accepted (<c>Organization</c>,
+    /// <c>organization</c>); anything else is not a type of this schema.
+    /// </summary>
+    public static bool TryParseEntityType(string? name, out EntityType type) =>
+        Lookup.EntityNames.TryGetValue(WireName(name), out type);
+
+    /// <summary>Parses a relation type name: <c>funded_by</c>, <c>FundedBy</c>, <c>funded by</c> and <c>funded-by</c> all parse.</summary>
+    public static bool TryParseRelationType(string? name, out RelationType type) =>
+        Lookup.RelationNames.TryGetValue(WireName(name), out type);
+
+    private static string WireName(string? name)
+    {
+        if (string.IsNullOrWhiteSpace(name))
+        {
+            return "";
+        }
+
+        var builder = new System.Text.StringBuilder(name.Length + 4);
+        foreach (var c in name.Trim())
+        {
+            if (c is ' ' or '-' or '_')
+            {
+                builder.Append('_');
+            }
+            else if (char.IsUpper(c) && builder.Length > 0 && builder[^1] != '_')
+            {
+                builder.Append('_').Append(char.ToLowerInvariant(c));
+            }
+            else
+            {
+                builder.Append(char.ToLowerInvariant(c));
+            }
+        }
+
+        return builder.ToString();
+    }
+
+    // A nested class so the lookups are built after the tables of the other partial files, whatever their order.
+    private static class Lookup
+    {
+        public static readonly FrozenDictionary<string, EntityType> EntityNames =
+            EntityTypes.ToFrozenDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
+
+        public static readonly FrozenDictionary<string, RelationType> RelationNames =
+            RelationTypes.ToFrozenDictionary(r => r.Name, r => r.Type, StringComparer.Ordinal);
+    }
+}
