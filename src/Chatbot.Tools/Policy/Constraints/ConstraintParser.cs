@@ -118,6 +118,7 @@ internal sealed class ConstraintParser(string text)
         var left = ParseUnary();
         while (true)
         {
+            SkipSpace();
             var at = _position;
             if (TakeSymbol("*"))
             {
