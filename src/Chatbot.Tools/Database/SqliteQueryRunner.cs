@@ -25,7 +25,8 @@ internal sealed class SqliteQueryRunner(string connectionString, TimeProvider ti
             await pragma.ExecuteNonQueryAsync(cancellationToken);
         }
 
-        await using var transaction = (SqliteTransaction)await connection.BeginTransactionAsync(cancellationToken);
+        // Deferred: the default BEGIN IMMEDIATE asks for the write lock, which a read-only connection cannot take.
+        await using var transaction = connection.BeginTransaction(deferred: true);
         using var timeout = new CancellationTokenSource(statementTimeout, timeProvider);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, timeout.Token);
         await using var interrupt = linked.Token.Register(() => raw.sqlite3_interrupt(connection.Handle));
