@@ -49,7 +49,7 @@ public sealed partial class PiiDetector(TimeProvider timeProvider)
     private static bool IsCard(string candidate)
     {
         var digits = DigitCount(candidate);
-        return digits is >= 13 and <= 19 && Luhn.IsValid(candidate) && candidate.Distinct().Count() > 2;
+        return digits is >= 13 and <= 19 && Luhn.IsValid(candidate) && candidate.Where(char.IsAsciiDigit).Distinct().Count() > 1;
     }
 
     private static bool IsIPv6(string candidate) =>
@@ -79,7 +79,7 @@ public sealed partial class PiiDetector(TimeProvider timeProvider)
     [GeneratedRegex(@"(?<![\d-])0\d{2,3}-\d{7,8}(?![\d-])")]
     private static partial Regex ChineseLandline();
 
-    [GeneratedRegex(@"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?![\d.])")]
+    [GeneratedRegex(@"(?<![\d.])(?:(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)\.){3}(?:25[0-5]|2[0-4]\d|1\d\d|[1-9]?\d)(?!\d|\.\d)")]
     private static partial Regex IPv4();
 
     [GeneratedRegex(@"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{0,4}|(?:\d{1,3}\.){3}\d{1,3})(?![\w:])")]
