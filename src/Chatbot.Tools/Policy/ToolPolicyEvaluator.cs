@@ -154,6 +154,11 @@ public sealed class ToolPolicyEvaluator(IConstraintSolver solver)
         {
             return PolicyDecision.Deny(id, $"the constraint solver is unavailable ({ex.Message}), so '{constraint.Text}' cannot be checked.");
         }
+        catch (InvalidOperationException ex)
+        {
+            // A solver error must not let the call through, nor escape the invoker.
+            return PolicyDecision.Deny(id, $"the constraint solver failed ({ex.Message}), so '{constraint.Text}' cannot be checked.");
+        }
 
         var shown = string.Join(", ", values.OrderBy(v => v.Key, StringComparer.Ordinal).Select(v => $"{v.Key}={Format(v.Value)}"));
         return result switch
