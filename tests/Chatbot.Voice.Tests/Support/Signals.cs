@@ -113,4 +113,37 @@ public static class Signals
             yield return samples[i..(i + samplesPerFrame)];
         }
     }
+
+    /// <summary>A vowel-like buzz: the first ten harmonics of <paramref name="pitch"/>, falling 6 dB per octave.</summary>
+    public static short[] Buzz(double pitch, int sampleRate, double seconds, double amplitude)
+    {
+        var samples = new short[(int)(sampleRate * seconds)];
+        for (var i = 0; i < samples.Length; i++)
+        {
+            double sum = 0;
+            for (var h = 1; h <= 10; h++)
+            {
+                sum += Math.Sin(2 * Math.PI * pitch * h * i / sampleRate) / h;
+            }
+
+            samples[i] = (short)(amplitude * short.MaxValue * sum / 2);
+        }
+
+        return samples;
+    }
+
+    /// <summary>Index of the first sample whose magnitude exceeds <paramref name="threshold"/>, and one past the last.</summary>
+    public static (int First, int End) AudibleSpan(short[] samples, short threshold = 1000)
+    {
+        var first = Array.FindIndex(samples, s => Math.Abs((int)s) > threshold);
+        var last = Array.FindLastIndex(samples, s => Math.Abs((int)s) > threshold);
+        return (first, last + 1);
+    }
+
+    /// <summary><paramref name="samples"/> without their leading and trailing near-silence.</summary>
+    public static short[] Trim(short[] samples)
+    {
+        var (first, end) = AudibleSpan(samples);
+        return samples[first..end];
+    }
 }
