@@ -1,8 +1,8 @@
 namespace Chatbot.Voice;
 
 /// <summary>
-/// Runs blocking native engine calls (pocketsphinx, espeak-ng) on the thread pool, never on the caller's thread (a
-/// grain's scheduler), with at most <see cref="MaxConcurrency"/> running at once across the process' engines.
+/// Runs blocking native engine calls (pocketsphinx) on the thread pool, never on the caller's thread (a grain's
+/// scheduler), and bounds engine work (those calls and espeak-ng processes) to <see cref="MaxConcurrency"/> at once.
 /// Thread-safe; one per container.
 /// </summary>
 public sealed class NativeCallGate : IDisposable
@@ -39,6 +39,16 @@ public sealed class NativeCallGate : IDisposable
         }
     }
 
+    /// <summary>
+    /// Waits for a slot for work that is not a call on a thread (an engine's child process); dispose the result to free
+    /// the slot.
+    /// </summary>
+    public async Task<IDisposable> EnterAsync(CancellationToken cancellationToken)
+    {
+        await _slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+        return new Slot(_slots);
+    }
+
     /// <inheritdoc cref="RunAsync{T}(Func{T}, CancellationToken)"/>
     public Task RunAsync(Action work, CancellationToken cancellationToken) =>
         RunAsync(() =>
@@ -49,4 +59,17 @@ public sealed class NativeCallGate : IDisposable
 
     /// <inheritdoc />
     public void Dispose() => _slots.Dispose();
+
+    private sealed class Slot(SemaphoreSlim slots) : IDisposable
+    {
+        private int _released;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _released, 1) == 0)
+            {
+                slots.Release();
+            }
+        }
+    }
 }

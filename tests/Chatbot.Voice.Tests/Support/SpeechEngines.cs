@@ -1,3 +1,5 @@
+using Chatbot.Voice.Asr;
+using Chatbot.Voice.Asr.PocketSphinx;
 using Chatbot.Voice.Audio;
 using Chatbot.Voice.Tts;
 using Chatbot.Voice.Tts.EspeakNg;
@@ -9,21 +11,40 @@ using Xunit;
 namespace Chatbot.Voice.Tests.Support;
 
 /// <summary>
-/// The test assembly's one espeak-ng engine (libespeak-ng is process-global) and the gate its calls share, with a helper
-/// that speaks a sentence into 16 kHz samples: the test speech the VAD and recognizers hear.
+/// The test assembly's espeak-ng synthesizer and pocketsphinx recognizer (loading the general model takes seconds, so
+/// decoders are shared through its pool) and the gate their work shares, with helpers
+/// that speak a sentence into 16 kHz samples and transcribe samples: the speech the VAD and recognizers hear.
 /// </summary>
 public sealed class SpeechEngines : IDisposable
 {
     public SpeechEngines()
     {
         Gate = new NativeCallGate(2);
-        Espeak = new EspeakNgEngine(Gate, dataPath: null, NullLogger<EspeakNgEngine>.Instance);
-        Synthesizer = new EspeakNgSynthesizer(Espeak, new TtsOptions());
+        Synthesizer = new EspeakNgSynthesizer(Gate, new TtsOptions());
+        ModelDirectory = Directory.CreateTempSubdirectory("chatbot-voice-tests-").FullName;
+        Recognizer = new PocketSphinxRecognizer(
+            new PocketSphinxOptions { ModelCacheDirectory = ModelDirectory, MaxIdleDecoders = 4 }, Gate, TimeSpan.FromSeconds(60), NullLogger<PocketSphinxRecognizer>.Instance);
+    }
+
+    public PocketSphinxRecognizer Recognizer { get; }
+
+    /// <summary>Where this run's domain models are written; deleted at the end.</summary>
+    public string ModelDirectory { get; }
+
+    /// <summary>The final transcript of <paramref name="samples"/> (16 kHz), written in 20 ms frames.</summary>
+    public async Task<string> TranscribeAsync(short[] samples, RecognitionOptions options)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var stream = await Recognizer.StartAsync(options, cancellationToken);
+        for (var i = 0; i < samples.Length; i += 320)
+        {
+            await stream.WriteAsync(samples.AsMemory(i, Math.Min(320, samples.Length - i)), cancellationToken);
+        }
+
+        return (await stream.CompleteAsync(cancellationToken)).Text;
     }
 
     public NativeCallGate Gate { get; }
-
-    public EspeakNgEngine Espeak { get; }
 
     public EspeakNgSynthesizer Synthesizer { get; }
 
@@ -41,7 +62,8 @@ public sealed class SpeechEngines : IDisposable
 
     public void Dispose()
     {
-        Espeak.Dispose();
+        Recognizer.Dispose();
+        Directory.Delete(ModelDirectory, recursive: true);
         Gate.Dispose();
     }
 }

@@ -1,21 +1,27 @@
+using System.ComponentModel;
+using System.Diagnostics;
 using System.Runtime.CompilerServices;
-using System.Threading.Channels;
 using Chatbot.Voice.Audio;
 
 namespace Chatbot.Voice.Tts.EspeakNg;
 
 /// <summary>
-/// <see cref="ISpeechSynthesizer"/> over the shared <see cref="EspeakNgEngine"/>: each chunk the engine makes is
-/// resampled to the requested rate and handed out at once. Syntheses queue behind each other (the engine is one per
-/// process). Thread-safe.
+/// <see cref="ISpeechSynthesizer"/> running one <c>espeak-ng --stdout</c> process per text, reading its WAV output as it
+/// is written and resampling each chunk to the requested rate. A process rather than libespeak-ng in-process: the
+/// library keeps synthesis state in process-wide variables that carry from one call to the next (the same sentence
+/// comes out a few samples different each time, and neither re-initializing nor <c>espeak_Terminate</c> resets it), so
+/// in-process audio is neither reproducible nor parallel. A process is both, and cancelling kills it. Processes count
+/// against the <see cref="NativeCallGate"/>. Thread-safe.
 /// </summary>
-public sealed class EspeakNgSynthesizer(EspeakNgEngine engine, TtsOptions settings) : ISpeechSynthesizer
+public sealed class EspeakNgSynthesizer(NativeCallGate gate, TtsOptions settings) : ISpeechSynthesizer
 {
     /// <summary>The voice used when none is configured.</summary>
     public const string DefaultVoice = "en-us";
 
-    /// <summary>The rate espeak-ng synthesizes at, in hertz.</summary>
-    public const int EngineSampleRate = 22_050;
+    /// <summary>The executable run.</summary>
+    public const string Executable = "espeak-ng";
+
+    private const int ReadBytes = 4096;
 
     /// <inheritdoc />
     public async IAsyncEnumerable<short[]> SynthesizeAsync(
@@ -28,43 +34,109 @@ public sealed class EspeakNgSynthesizer(EspeakNgEngine engine, TtsOptions settin
             yield break;
         }
 
-        // 1. The engine pushes chunks from its thread into a channel; a resampler per call keeps the filter state.
-        var resampler = new AudioResampler(EngineSampleRate, options.SampleRate);
-        var chunks = Channel.CreateUnbounded<short[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var voice = options.Voice ?? settings.Voice ?? DefaultVoice;
-        var synthesis = engine.SynthesizeAsync(text, voice, settings.EspeakNg.WordsPerMinute, samples =>
-        {
-            var converted = resampler.Process(samples);
-            if (converted.Length > 0)
-            {
-                chunks.Writer.TryWrite(converted);
-            }
-        }, stop.Token);
-        _ = synthesis.ContinueWith(
-            t => chunks.Writer.TryComplete(t.Exception?.InnerException),
-            CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously, TaskScheduler.Default);
+        // 1. Start espeak-ng with the text on stdin (no argument parsing of user text) and WAV on stdout.
+        using var slot = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+        using var process = Start(options.Voice ?? settings.Voice ?? DefaultVoice);
+        using var killOnCancel = cancellationToken.Register(() => Kill(process));
+        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        await process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+        process.StandardInput.Close();
 
-        // 2. Hand chunks out as they come; leaving early (cancel, break, error) stops the engine and waits for it.
+        // 2. Read the header for the rate, then hand out each chunk of samples as it arrives.
+        var output = process.StandardOutput.BaseStream;
+        var buffer = new byte[ReadBytes];
+        var filled = 0;
+        AudioResampler? resampler = null;
         try
         {
-            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
+            int read;
+            while ((read = await output.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
             {
-                yield return chunk;
+                filled += read;
+                var start = 0;
+                if (resampler is null)
+                {
+                    if (filled < WavFile.HeaderBytes)
+                    {
+                        continue;
+                    }
+
+                    var (rate, dataOffset) = WavFile.ReadHeader(buffer.AsSpan(0, filled));
+                    resampler = new AudioResampler(rate, options.SampleRate);
+                    start = dataOffset;
+                }
+
+                var whole = start + ((filled - start) / Pcm16.BytesPerSample * Pcm16.BytesPerSample);
+                var samples = resampler.Process(Pcm16.ToSamples(buffer.AsSpan(start, whole - start)));
+                buffer.AsSpan(whole, filled - whole).CopyTo(buffer); // an odd byte waits for its pair
+                filled -= whole;
+                if (samples.Length > 0)
+                {
+                    yield return samples;
+                }
             }
         }
         finally
         {
-            await stop.CancelAsync().ConfigureAwait(false);
-            await synthesis.ContinueWith(static _ => { }, CancellationToken.None, TaskContinuationOptions.ExecuteSynchronously,
-                TaskScheduler.Default).ConfigureAwait(false);
+            Kill(process); // a consumer that stopped early leaves no process behind
         }
 
-        // 3. A finished synthesis also releases the resampler's tail.
-        await synthesis.ConfigureAwait(false);
+        // 3. A clean exit releases the resampler's tail; a failed one reports espeak-ng's message.
+        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+        var errors = await stderr.ConfigureAwait(false);
+        if (process.ExitCode != 0 || resampler is null)
+        {
+            throw new InvalidOperationException($"espeak-ng failed (exit code {process.ExitCode}): {errors.Trim()}");
+        }
+
         if (resampler.Flush() is { Length: > 0 } tail)
         {
             yield return tail;
+        }
+    }
+
+    private Process Start(string voice)
+    {
+        var start = new ProcessStartInfo(Executable)
+        {
+            RedirectStandardInput = true,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            StandardInputEncoding = new System.Text.UTF8Encoding(false),
+        };
+        foreach (var argument in new[] { "--stdout", "--stdin", "-b", "1", "-v", voice, "-s", $"{settings.EspeakNg.WordsPerMinute}" })
+        {
+            start.ArgumentList.Add(argument);
+        }
+
+        if (settings.EspeakNg.DataPath is { } path)
+        {
+            start.ArgumentList.Add($"--path={path}");
+        }
+
+        try
+        {
+            return Process.Start(start) ?? throw new InvalidOperationException("espeak-ng did not start.");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException("espeak-ng could not be started: install the Debian package espeak-ng.", ex);
+        }
+    }
+
+    private static void Kill(Process process)
+    {
+        try
+        {
+            if (!process.HasExited)
+            {
+                process.Kill();
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // it exited between the check and the kill
         }
     }
 }
