@@ -5,10 +5,11 @@ namespace Chatbot.Voice.Tts;
 
 /// <summary>
 /// Cuts a model's streamed answer into sentences as soon as each one ends, so speech can start while the rest is still
-/// being written. A sentence ends at <c>. ! ?</c> followed by white space (not after a common abbreviation or an
-/// initial), at <c>。！？；…</c> followed by anything, or at a line break; closing quotes and brackets stay with it. Text
-/// that grows past <see cref="MaxLength"/> without an end is cut at its last comma-like mark or space. Not thread-safe:
-/// one per answer.
+/// being written. A sentence ends at <c>! ?</c> followed by white space; at <c>.</c> followed by white space and a word
+/// that does not start in lower case or with a digit (so "Jan. 5" and "e.g. by" go on), unless the period closes a
+/// common abbreviation or an initial; at <c>。！？；…</c> followed by anything; or at a line break. Closing quotes and
+/// brackets stay with their sentence. Text that grows past <see cref="MaxLength"/> without an end is cut at its last
+/// comma-like mark or space. Not thread-safe: one per answer.
 /// </summary>
 public sealed class SentenceSegmenter
 {
@@ -104,10 +105,34 @@ public sealed class SentenceSegmenter
                     return null; // the next character decides
                 }
 
-                var cjk = CjkEnds.Contains(_pending[end - 1]) || CjkEnds.Contains(c);
-                if (cjk || (char.IsWhiteSpace(_pending[end]) && !(c == '.' && FollowsAbbreviation(i))))
+                if (CjkEnds.Contains(c) || CjkEnds.Contains(_pending[end - 1]))
                 {
                     return end;
+                }
+
+                if (char.IsWhiteSpace(_pending[end]))
+                {
+                    if (c != '.')
+                    {
+                        return end;
+                    }
+
+                    var next = end;
+                    while (next < _pending.Length && char.IsWhiteSpace(_pending[next]))
+                    {
+                        next++;
+                    }
+
+                    if (next == _pending.Length)
+                    {
+                        _scanned = i;
+                        return null; // the next word decides
+                    }
+
+                    if (!char.IsLower(_pending[next]) && !char.IsDigit(_pending[next]) && !FollowsAbbreviation(i))
+                    {
+                        return end;
+                    }
                 }
 
                 i = end - 1;

@@ -39,8 +39,15 @@ public sealed class EspeakNgSynthesizer(NativeCallGate gate, TtsOptions settings
         using var process = Start(options.Voice ?? settings.Voice ?? DefaultVoice);
         using var killOnCancel = cancellationToken.Register(() => Kill(process));
         var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
-        await process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
-        process.StandardInput.Close();
+        try
+        {
+            await process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+            process.StandardInput.Close();
+        }
+        catch (IOException)
+        {
+            // espeak-ng exited before reading (a bad voice): step 3 reports its exit code and message
+        }
 
         // 2. Read the header for the rate, then hand out each chunk of samples as it arrives.
         var output = process.StandardOutput.BaseStream;
