@@ -44,21 +44,47 @@ public static class WavFile
 
     /// <summary>The sample rate and where the samples start, from the first bytes of a WAV file or stream.</summary>
     /// <exception cref="InvalidDataException">Not a mono PCM16 WAV header, or <paramref name="wav"/> ends before the data chunk.</exception>
-    public static (int SampleRate, int DataOffset) ReadHeader(ReadOnlySpan<byte> wav)
+    public static (int SampleRate, int DataOffset) ReadHeader(ReadOnlySpan<byte> wav) =>
+        TryReadHeader(wav, out var sampleRate, out var dataOffset)
+            ? (sampleRate, dataOffset)
+            : throw new InvalidDataException("WAV header ends before its data chunk.");
+
+    /// <summary>
+    /// Reads the header at the start of a WAV stream; false when <paramref name="wav"/> ends before the data chunk
+    /// starts (read more and try again).
+    /// </summary>
+    /// <exception cref="InvalidDataException">Not a RIFF/WAVE stream, or not mono PCM16.</exception>
+    public static bool TryReadHeader(ReadOnlySpan<byte> wav, out int sampleRate, out int dataOffset)
     {
-        if (wav.Length < 12 || !wav[..4].SequenceEqual("RIFF"u8) || !wav[8..12].SequenceEqual("WAVE"u8))
+        (sampleRate, dataOffset) = (0, 0);
+        if (wav.Length < 12)
+        {
+            return wav.Length < 4 || wav[..4].SequenceEqual("RIFF"u8) ? false : throw new InvalidDataException("Not a RIFF/WAVE file.");
+        }
+
+        if (!wav[..4].SequenceEqual("RIFF"u8) || !wav[8..12].SequenceEqual("WAVE"u8))
         {
             throw new InvalidDataException("Not a RIFF/WAVE file.");
         }
 
-        int? sampleRate = null;
         var offset = 12;
         while (offset + 8 <= wav.Length)
         {
             var id = wav.Slice(offset, 4);
             var size = BinaryPrimitives.ReadInt32LittleEndian(wav[(offset + 4)..]);
-            if (id.SequenceEqual("fmt "u8) && offset + 24 <= wav.Length)
+            if (id.SequenceEqual("data"u8))
             {
+                dataOffset = offset + 8;
+                return sampleRate > 0 ? true : throw new InvalidDataException("WAV data chunk comes before its fmt chunk.");
+            }
+
+            if (id.SequenceEqual("fmt "u8))
+            {
+                if (offset + 24 > wav.Length)
+                {
+                    return false;
+                }
+
                 var format = BinaryPrimitives.ReadInt16LittleEndian(wav[(offset + 8)..]);
                 var channels = BinaryPrimitives.ReadInt16LittleEndian(wav[(offset + 10)..]);
                 var bits = BinaryPrimitives.ReadInt16LittleEndian(wav[(offset + 22)..]);
@@ -69,14 +95,10 @@ public static class WavFile
 
                 sampleRate = BinaryPrimitives.ReadInt32LittleEndian(wav[(offset + 12)..]);
             }
-            else if (id.SequenceEqual("data"u8))
-            {
-                return (sampleRate ?? throw new InvalidDataException("WAV data chunk comes before its fmt chunk."), offset + 8);
-            }
 
             offset += 8 + size + (size & 1);
         }
 
-        throw new InvalidDataException("WAV header ends before its data chunk.");
+        return false;
     }
 }

@@ -23,4 +23,14 @@ public sealed class WavFileTests
     {
         Assert.Throws<InvalidDataException>(() => WavFile.Read("hello world, not a wav"u8));
     }
+
+    [Fact]
+    public void TryReadHeader_TruncatedHeader_AsksForMore()
+    {
+        var wav = WavFile.Write([1, 2, 3], 8_000);
+
+        Assert.False(WavFile.TryReadHeader(wav.AsSpan(0, 30), out _, out _));
+        Assert.True(WavFile.TryReadHeader(wav, out var rate, out var offset));
+        Assert.Equal((8_000, WavFile.HeaderBytes), (rate, offset));
+    }
 }

@@ -21,8 +21,6 @@ public sealed class EspeakNgSynthesizer(NativeCallGate gate, TtsOptions settings
     /// <summary>The executable run.</summary>
     public const string Executable = "espeak-ng";
 
-    private const int ReadBytes = 4096;
-
     /// <inheritdoc />
     public async IAsyncEnumerable<short[]> SynthesizeAsync(
         string text, SpeechSynthesisOptions options, [EnumeratorCancellation] CancellationToken cancellationToken = default)
@@ -49,38 +47,15 @@ public sealed class EspeakNgSynthesizer(NativeCallGate gate, TtsOptions settings
             // espeak-ng exited before reading (a bad voice): step 3 reports its exit code and message
         }
 
-        // 2. Read the header for the rate, then hand out each chunk of samples as it arrives.
-        var output = process.StandardOutput.BaseStream;
-        var buffer = new byte[ReadBytes];
-        var filled = 0;
-        AudioResampler? resampler = null;
+        // 2. Hand out each chunk as espeak-ng writes it (WAV: the header gives its rate, 22,050 Hz).
+        var spoken = false;
         try
         {
-            int read;
-            while ((read = await output.ReadAsync(buffer.AsMemory(filled), cancellationToken).ConfigureAwait(false)) > 0)
+            await foreach (var chunk in AudioStreamReader.ReadAsync(process.StandardOutput.BaseStream, null, options.SampleRate, cancellationToken)
+                .ConfigureAwait(false))
             {
-                filled += read;
-                var start = 0;
-                if (resampler is null)
-                {
-                    if (filled < WavFile.HeaderBytes)
-                    {
-                        continue;
-                    }
-
-                    var (rate, dataOffset) = WavFile.ReadHeader(buffer.AsSpan(0, filled));
-                    resampler = new AudioResampler(rate, options.SampleRate);
-                    start = dataOffset;
-                }
-
-                var whole = start + ((filled - start) / Pcm16.BytesPerSample * Pcm16.BytesPerSample);
-                var samples = resampler.Process(Pcm16.ToSamples(buffer.AsSpan(start, whole - start)));
-                buffer.AsSpan(whole, filled - whole).CopyTo(buffer); // an odd byte waits for its pair
-                filled -= whole;
-                if (samples.Length > 0)
-                {
-                    yield return samples;
-                }
+                spoken = true;
+                yield return chunk;
             }
         }
         finally
@@ -88,17 +63,12 @@ public sealed class EspeakNgSynthesizer(NativeCallGate gate, TtsOptions settings
             Kill(process); // a consumer that stopped early leaves no process behind
         }
 
-        // 3. A clean exit releases the resampler's tail; a failed one reports espeak-ng's message.
+        // 3. A failed run reports espeak-ng's message.
         await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
         var errors = await stderr.ConfigureAwait(false);
-        if (process.ExitCode != 0 || resampler is null)
+        if (process.ExitCode != 0 || !spoken)
         {
             throw new InvalidOperationException($"espeak-ng failed (exit code {process.ExitCode}): {errors.Trim()}");
-        }
-
-        if (resampler.Flush() is { Length: > 0 } tail)
-        {
-            yield return tail;
         }
     }
 
