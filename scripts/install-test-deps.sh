@@ -9,6 +9,7 @@ declare -A need=(
   [espeak-ng]=espeak-ng
   [pocketsphinx_continuous]=pocketsphinx
   [/usr/share/pocketsphinx/model/en-us/en-us]=pocketsphinx-en-us
+  [/usr/share/pocketsphinx/test/data/librivox/transcription]=pocketsphinx-testdata
 )
 
 missing=()
