@@ -26,7 +26,7 @@ public sealed class TtsOptions
 /// <summary>Settings of the espeak-ng provider (<c>Chatbot:Voice:Tts:EspeakNg</c>).</summary>
 public sealed class EspeakNgOptions
 {
-    /// <summary>Directory holding <c>espeak-ng-data</c>'s parent; null for the library's default.</summary>
+    /// <summary>The directory holding <c>espeak-ng-data</c> (espeak-ng's <c>--path</c>); null for its default.</summary>
     public string? DataPath { get; set; }
 
     /// <summary>Speaking rate in words per minute (80–450). Default 175, espeak-ng's own default.</summary>

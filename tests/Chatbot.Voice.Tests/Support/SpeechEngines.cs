@@ -12,8 +12,8 @@ namespace Chatbot.Voice.Tests.Support;
 
 /// <summary>
 /// The test assembly's espeak-ng synthesizer and pocketsphinx recognizer (loading the general model takes seconds, so
-/// decoders are shared through its pool) and the gate their work shares, with helpers
-/// that speak a sentence into 16 kHz samples and transcribe samples: the speech the VAD and recognizers hear.
+/// its decoders are shared through the recognizer's pool) and the gate their work shares, with helpers that speak a
+/// sentence into 16 kHz samples and transcribe samples: the speech the VAD and recognizers hear.
 /// </summary>
 public sealed class SpeechEngines : IDisposable
 {

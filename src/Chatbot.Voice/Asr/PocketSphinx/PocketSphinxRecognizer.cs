@@ -25,6 +25,7 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer, IDisposa
     private readonly ConcurrentDictionary<string, Lazy<Task<DomainModelFiles>>> _domains = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Dictionary, string LanguageModel)> _models = new(StringComparer.Ordinal);
     private readonly int _maxUtteranceSamples;
+    private volatile bool _disposed;
 
     /// <summary>
     /// A recognizer with <paramref name="options"/>, running native work through <paramref name="gate"/>, accepting
@@ -75,9 +76,10 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer, IDisposa
         return new PocketSphinxRecognitionStream(this, _gate, model, live, _options, _maxUtteranceSamples);
     }
 
-    /// <inheritdoc />
+    /// <summary>Frees the idle decoders; those of open streams are freed as the streams give them back.</summary>
     public void Dispose()
     {
+        _disposed = true;
         foreach (var decoder in _pool.Drain())
         {
             decoder.Dispose();
@@ -141,7 +143,11 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer, IDisposa
     // Pools the decoder; one that no longer fits is freed off the caller's thread, without waiting for it.
     private void Return(PocketSphinxDecoder decoder)
     {
-        if (_pool.Return(decoder) is { } evicted)
+        if (_disposed)
+        {
+            _ = _gate.RunAsync(decoder.Dispose, CancellationToken.None);
+        }
+        else if (_pool.Return(decoder) is { } evicted)
         {
             _ = _gate.RunAsync(evicted.Dispose, CancellationToken.None);
         }
