@@ -9,7 +9,7 @@ using Npgsql;
 
 namespace Chatbot.Hosting.Health;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (it reaches the cluster and its storage).</summary>
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (it has joined the cluster, which answers, and reaches its storage).</summary>
 public static class ChatbotHealthChecks
 {
     private const string ReadyTag = "ready";
@@ -32,11 +32,22 @@ public static class ChatbotHealthChecks
     }
 }
 
-/// <summary>Healthy when a grain call reaches a silo of the cluster.</summary>
-internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
+/// <summary>
+/// Healthy when this process has joined the cluster and is serving: in a silo, the silo is an active member (not still
+/// joining, nor shutting down or declared dead); everywhere, a grain call reaches a silo. A client that is not
+/// connected yet fails the grain call.
+/// </summary>
+internal sealed class ClusterHealthCheck(
+    IGrainFactory grains, ILocalSiloDetails? localSilo = null, IClusterMembershipService? membership = null) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (localSilo is not null && membership is not null
+            && membership.CurrentSnapshot.GetSiloStatus(localSilo.SiloAddress) is var status && status != SiloStatus.Active)
+        {
+            return HealthCheckResult.Unhealthy($"this silo is {status}, not an active member of the cluster");
+        }
+
         try
         {
             var silo = await grains.GetGrain<IProbeGrain>(0).PingAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);
