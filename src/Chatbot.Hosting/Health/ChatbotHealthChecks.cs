@@ -12,6 +12,12 @@ namespace Chatbot.Hosting.Health;
 /// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (it has joined the cluster, which answers, and reaches its storage).</summary>
 public static class ChatbotHealthChecks
 {
+    /// <summary>Liveness: the process answers.</summary>
+    public const string LivenessPath = "/healthz";
+
+    /// <summary>Readiness: joined the cluster and serving.</summary>
+    public const string ReadinessPath = "/readyz";
+
     private const string ReadyTag = "ready";
 
     /// <summary>Registers the readiness checks.</summary>
@@ -26,8 +32,8 @@ public static class ChatbotHealthChecks
     /// <summary>Maps <c>/healthz</c> and <c>/readyz</c>.</summary>
     public static IEndpointRouteBuilder MapChatbotHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         return endpoints;
     }
 }
