@@ -18,8 +18,9 @@ namespace Chatbot.Grains.Inference;
 /// Reentrant, and deliberately not a stateless worker: stateless workers always run on the caller's silo, which would
 /// defeat GPU placement, and one activation per key is what lets callers from every silo share a batch. Ordering: each
 /// caller gets its vectors in the order of its texts; callers are batched in the order their calls reach the grain.
-/// An activation that had to start on a CPU silo (fallback, or a GPU silo whose metadata had not arrived yet) leaves as
-/// soon as a GPU silo is active: it deactivates when idle, and the next call is placed again.
+/// An activation that had to start on a CPU silo (fallback, or a GPU silo whose metadata had not arrived yet) moves as
+/// soon as a GPU silo is active: after its next call it migrates when idle, placed again by the GPU filter, and callers
+/// holding its old address are forwarded.
 /// </remarks>
 [Reentrant]
 [RandomPlacement]
@@ -73,13 +74,13 @@ public sealed partial class EmbeddingInferenceGrain(
         {
             _leaving = true;
             LogMovingToGpu(logger, this.GetPrimaryKeyString());
-            this.DeactivateOnIdle();
+            this.MigrateOnIdle();
         }
     }
 
     [LoggerMessage(1411, LogLevel.Information, "Inference grain {Key} activated on {Silo} ({Accelerator})")]
     private static partial void LogActivated(ILogger logger, string key, string silo, string accelerator);
 
-    [LoggerMessage(1412, LogLevel.Information, "Inference grain {Key} runs on a CPU silo while a GPU silo is active; it moves on its next call")]
+    [LoggerMessage(1412, LogLevel.Information, "Inference grain {Key} runs on a CPU silo while a GPU silo is active; it migrates")]
     private static partial void LogMovingToGpu(ILogger logger, string key);
 }

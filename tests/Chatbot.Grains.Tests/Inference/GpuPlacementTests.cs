@@ -99,4 +99,21 @@ public sealed class GpuPlacementTests
         Assert.Equal([RecordingEmbeddingGenerator.VectorFor("hello")], vectors.Vectors);
         Assert.Equal("cpu", (await grain.GetLocationAsync()).Accelerator);
     }
+
+    [Fact]
+    public async Task EmbedAsync_GpuSiloJoinsAfterAFallback_TheActivationMovesToIt()
+    {
+        await using var cluster = await InferenceCluster.StartAsync(gpuSilo: "Silo_3", cancellationToken: Ct);
+        var grain = cluster.Client.GetGrain<IEmbeddingInferenceGrain>(InferenceKey.Embeddings("hashing", 0));
+        await grain.EmbedAsync(["before"], Ct);
+        Assert.Equal("cpu", (await grain.GetLocationAsync()).Accelerator);
+
+        var gpu = await cluster.StartAdditionalSiloAsync(Ct);
+        await grain.EmbedAsync(["noticed"], Ct);
+        var vectors = await grain.EmbedAsync(["after"], Ct);
+
+        Assert.Equal(gpu.SiloAddress.ToString(), (await grain.GetLocationAsync()).Silo);
+        Assert.Equal([RecordingEmbeddingGenerator.VectorFor("after")], vectors.Vectors);
+        Assert.Equal(["after"], Assert.Single(cluster.ModelOf("Silo_3").Batches));
+    }
 }

@@ -25,11 +25,14 @@ public sealed class InferenceCluster : IAsyncDisposable
     private readonly ServiceProvider _store;
     private readonly string _dataDirectory;
     private readonly IReadOnlyDictionary<string, RecordingEmbeddingGenerator> _models;
+    private readonly string? _gpuSilo;
 
     private InferenceCluster(
-        InProcessTestCluster cluster, ServiceProvider store, string dataDirectory, IReadOnlyDictionary<string, RecordingEmbeddingGenerator> models)
+        InProcessTestCluster cluster, ServiceProvider store, string dataDirectory, IReadOnlyDictionary<string, RecordingEmbeddingGenerator> models,
+        string? gpuSilo)
     {
         _cluster = cluster;
+        _gpuSilo = gpuSilo;
         _store = store;
         _dataDirectory = dataDirectory;
         _models = models;
@@ -51,7 +54,8 @@ public sealed class InferenceCluster : IAsyncDisposable
     public static IGrainFactory GrainsOf(InProcessSiloHandle silo) => silo.ServiceProvider.GetRequiredService<IGrainFactory>();
 
     /// <summary>
-    /// Starts the cluster. <paramref name="gpuSilo"/> is one of <see cref="SiloNames"/> or null (no GPU silo);
+    /// Starts the cluster. <paramref name="gpuSilo"/> is one of <see cref="SiloNames"/>, the name of a silo added later
+    /// (<c>Silo_3</c>, see <see cref="StartAdditionalSiloAsync"/>), or null (no GPU silo);
     /// <paramref name="settings"/> adds <c>Chatbot:*</c> settings (inference options ...).
     /// </summary>
     public static async Task<InferenceCluster> StartAsync(
@@ -89,13 +93,13 @@ public sealed class InferenceCluster : IAsyncDisposable
             siloBuilder.Services.AddSingleton<IEmbeddingGenerator<string, Embedding<float>>>(models.GetOrAdd(silo.SiloName, _ => new RecordingEmbeddingGenerator()));
         });
         var cluster = builder.Build();
-        var started = new InferenceCluster(cluster, store, dataDirectory, models);
+        var started = new InferenceCluster(cluster, store, dataDirectory, models, gpuSilo);
         try
         {
             await cluster.DeployAsync(cancellationToken);
-            if (gpuSilo is not null)
+            if (started.Silos.Any(s => s.Name == gpuSilo))
             {
-                await started.WaitUntilEverySiloKnowsTheGpuAsync(gpuSilo, cancellationToken);
+                await started.WaitUntilEverySiloKnowsTheGpuAsync(gpuSilo!, cancellationToken);
             }
         }
         catch
@@ -107,8 +111,23 @@ public sealed class InferenceCluster : IAsyncDisposable
         return started;
     }
 
+    /// <summary>Starts one more silo (named <c>Silo_3</c>, then <c>Silo_4</c> ...); when it is the GPU silo, returns once every silo knows it.</summary>
+    public async Task<InProcessSiloHandle> StartAdditionalSiloAsync(CancellationToken cancellationToken)
+    {
+        var silo = await _cluster.StartAdditionalSiloAsync();
+        // Placement only considers silos whose grain types the placing silo's cluster manifest lists.
+        await _cluster.WaitForClusterManifestToStabilizeAsync();
+        if (silo.Name == _gpuSilo)
+        {
+            await WaitUntilEverySiloKnowsTheGpuAsync(silo.Name, cancellationToken);
+        }
+
+        return silo;
+    }
+
     // Orleans fetches a joining silo's metadata in the background and offers no event for it, so this waits (bounded)
-    // until every silo's view includes the GPU silo; placement before that would rightly fall back to the CPU.
+    // until every silo sees the GPU silo as active and knows its metadata; placement before that would rightly fall
+    // back to the CPU.
     private async Task WaitUntilEverySiloKnowsTheGpuAsync(string gpuSilo, CancellationToken cancellationToken)
     {
         var gpu = Silos.Single(s => s.Name == gpuSilo).SiloAddress;
@@ -117,7 +136,7 @@ public sealed class InferenceCluster : IAsyncDisposable
         foreach (var silo in Silos)
         {
             var view = silo.ServiceProvider.GetRequiredService<GpuSilos>();
-            while (!view.IsGpu(gpu))
+            while (!view.IsGpu(gpu) || !view.AnyActive())
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(20), timeout.Token);
             }
