@@ -76,22 +76,3 @@ public static class ChatbotInstruments
         new(EmbeddingBatchSize, "{text}", InstrumentKind.Histogram),
     ];
 }
-
-/// <summary>One instrument of <see cref="ChatbotInstruments"/>.</summary>
-/// <param name="Name">OpenTelemetry name (dotted).</param>
-/// <param name="Unit">UCUM unit; annotations in braces carry no unit.</param>
-/// <param name="Kind">Instrument kind.</param>
-public sealed record InstrumentDescription(string Name, string Unit, InstrumentKind Kind);
-
-/// <summary>Kinds of <see cref="InstrumentDescription"/>.</summary>
-public enum InstrumentKind
-{
-    /// <summary>Monotonic sum.</summary>
-    Counter,
-
-    /// <summary>Sum that goes up and down (a gauge in Prometheus).</summary>
-    UpDownCounter,
-
-    /// <summary>Distribution.</summary>
-    Histogram,
-}

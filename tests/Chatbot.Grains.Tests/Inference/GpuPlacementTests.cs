@@ -74,12 +74,12 @@ public sealed class GpuPlacementTests
             ["Chatbot:Inference:GpuFallback"] = "fail",
         }, Ct);
 
-        var fromClient = await Assert.ThrowsAnyAsync<Exception>(() =>
+        var fromClient = await Assert.ThrowsAsync<GpuUnavailableException>(() =>
             cluster.Client.GetGrain<IEmbeddingInferenceGrain>(InferenceKey.Embeddings("hashing", 0)).EmbedAsync(["hello"], Ct));
-        var fromGrain = await Assert.ThrowsAnyAsync<Exception>(() => InferenceCluster.GrainsOf(cluster.Silos[0])
+        var fromGrain = await Assert.ThrowsAsync<GpuUnavailableException>(() => InferenceCluster.GrainsOf(cluster.Silos[0])
             .GetGrain<IInferenceCallerGrain>(0).EmbedThroughAsync(InferenceKey.Embeddings("hashing", 1), ["hello"]));
 
-        foreach (var error in new[] { fromClient, fromGrain })
+        foreach (var error in new Exception[] { fromClient, fromGrain })
         {
             Assert.Contains("accelerator=gpu", error.Message, StringComparison.Ordinal);
             Assert.Contains("Chatbot:Inference:GpuFallback", error.Message, StringComparison.Ordinal);
