@@ -14,6 +14,8 @@ namespace Chatbot.Benchmarks;
 /// <item><c>--platform-storage embedded|none</c>: the platform's grain storage (default embedded, SQLite; none keeps nothing).</item>
 /// <item><c>--turns-per-conversation N</c>: turns a client sends to one conversation before starting a new one.</item>
 /// <item><c>--chunks 10000,100000</c>: knowledge-base sizes of the retrieval scenario.</item>
+/// <item><c>--url URL</c>: the load scenario drives this deployment instead of a local instance it starts; <c>--api-key K</c> authenticates.</item>
+/// <item><c>--idle N</c>: idle SSE connections the load scenario holds open at once (default 10,000); <c>--held-turns N</c>: running turns they follow (default 100).</item>
 /// <item><c>--out DIR</c>: where <c>latest.md</c>/<c>latest.json</c> go (default <c>artifacts/bench</c> under the repository root).</item>
 /// </list>
 /// </summary>
@@ -43,6 +45,18 @@ public sealed record BenchSettings
     /// (writes nothing: what the rest of the platform costs without persistence).</summary>
     public string PlatformStorage { get; init; } = "embedded";
 
+    /// <summary>The deployment the load scenario drives; null: a local single-machine instance it starts.</summary>
+    public Uri? Url { get; init; }
+
+    /// <summary>Bearer key for <see cref="Url"/>.</summary>
+    public string? ApiKey { get; init; }
+
+    /// <summary>Idle SSE connections the load scenario opens and holds at once.</summary>
+    public int IdleConnections { get; init; } = 10_000;
+
+    /// <summary>Running (held) turns the idle connections follow.</summary>
+    public int HeldTurns { get; init; } = 100;
+
     public string OutputDirectory { get; init; } = Path.Combine(RepositoryRoot(), "artifacts", "bench");
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
@@ -63,6 +77,10 @@ public sealed record BenchSettings
                 "--chunks" => settings with { RetrievalChunks = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
                 "--slices" => settings with { Slices = Positive(args[i], Value(args, ref i)) },
                 "--turns-per-conversation" => settings with { TurnsPerConversation = Positive(args[i], Value(args, ref i)) },
+                "--url" => settings with { Url = AbsoluteUrl(Value(args, ref i)) },
+                "--api-key" => settings with { ApiKey = Value(args, ref i) },
+                "--idle" => settings with { IdleConnections = Positive(args[i], Value(args, ref i)) },
+                "--held-turns" => settings with { HeldTurns = Positive(args[i], Value(args, ref i)) },
                 "--out" => settings with { OutputDirectory = Path.GetFullPath(Value(args, ref i)) },
                 var option when option.StartsWith('-') => throw new ArgumentException($"Unknown option '{option}'."),
                 var name => Add(settings, scenarios, name),
@@ -94,6 +112,11 @@ public sealed record BenchSettings
     private static string Storage(string value) => value is "embedded" or "none"
         ? value
         : throw new ArgumentException($"'--platform-storage' is 'embedded' or 'none', not '{value}'.");
+
+    private static Uri AbsoluteUrl(string value) =>
+        Uri.TryCreate(value.EndsWith('/') ? value : value + "/", UriKind.Absolute, out var url) && url.Scheme is "http" or "https"
+            ? url
+            : throw new ArgumentException($"'--url' needs an absolute http(s) URL, not '{value}'.");
 
     private static string Value(string[] args, ref int i) =>
         ++i < args.Length ? args[i] : throw new ArgumentException($"'{args[i - 1]}' needs a value.");

@@ -60,7 +60,7 @@ public sealed partial class ConversationGrain(
         // No await before _active is set: the check and the claim are one step on the grain's scheduler.
         _deleted = false;
         _active = new ActiveTurn(new TurnEventLog(request.RequestId));
-        _ = RunTurnAsync(_active, request);
+        _active.Running = RunTurnAsync(_active, request);
         return Task.FromResult(new TurnStart(TurnStartOutcome.Started, request.RequestId));
     }
 
@@ -94,6 +94,31 @@ public sealed partial class ConversationGrain(
             Code = "turn_not_found",
             Message = $"No turn with request id '{requestId}' in this conversation.",
         };
+    }
+
+    /// <summary>
+    /// A turn still running when the grain is deactivated (its silo is stopping, or the grain migrates) finishes and is
+    /// stored first, within the deactivation's time limit; past it the turn is stopped and kept as incomplete. Readers
+    /// then resume from their last event on the next activation, which has the whole turn.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_active is not { } turn)
+        {
+            return;
+        }
+
+        LogFinishingBeforeDeactivation(logger, Key, turn.Log.RequestId, reason.ReasonCode.ToString());
+        try
+        {
+            await turn.Running.WaitAsync(cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            LogStoppedAtDeactivation(logger, Key, turn.Log.RequestId);
+            turn.Stop();
+            await turn.Running;
+        }
     }
 
     public Task<bool> StopTurnAsync(string requestId)
@@ -423,6 +448,9 @@ public sealed partial class ConversationGrain(
 
         public CancellationToken Cancellation => _cts.Token;
 
+        /// <summary>The turn's task: it completes once the turn is stored (or failed) and its terminal event published.</summary>
+        public Task Running { get; set; } = Task.CompletedTask;
+
         public void Stop() => _cts.Cancel();
     }
 
@@ -446,6 +474,12 @@ public sealed partial class ConversationGrain(
 
     [LoggerMessage(1008, LogLevel.Warning, "Conversation {Key}: retrieval failed; answering without sources")]
     private static partial void LogRetrievalFailed(ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(1009, LogLevel.Information, "Conversation {Key}: deactivating ({Reason}); turn {RequestId} finishes first")]
+    private static partial void LogFinishingBeforeDeactivation(ILogger logger, string key, string requestId, string reason);
+
+    [LoggerMessage(1010, LogLevel.Warning, "Conversation {Key}: turn {RequestId} did not finish within the deactivation time limit; stopped and kept as incomplete")]
+    private static partial void LogStoppedAtDeactivation(ILogger logger, string key, string requestId);
 
     [LoggerMessage(1007, LogLevel.Information, "Conversation {Key} deleted")]
     private static partial void LogDeleted(ILogger logger, string key);

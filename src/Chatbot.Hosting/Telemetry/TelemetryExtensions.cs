@@ -21,8 +21,12 @@ public static class TelemetryExtensions
     /// <summary>Activity sources and meters the platform emits.</summary>
     public static readonly IReadOnlyList<string> Sources = [ChatServiceCollectionExtensions.TelemetrySourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
-    /// <summary>Meters the platform emits: the model pipeline's, <see cref="ChatbotMetrics"/> and Orleans' own (grain counts, messaging).</summary>
-    public static readonly IReadOnlyList<string> Meters = [ChatServiceCollectionExtensions.TelemetrySourceName, ChatbotMetrics.MeterName, "Microsoft.Orleans"];
+    /// <summary>
+    /// Meters the platform emits: the model pipeline's, <see cref="ChatbotMetrics"/>, Orleans' own (grain counts,
+    /// messaging) and the .NET runtime's (<c>System.Runtime</c>: process memory, GC heap, thread pool), which the load
+    /// tool reads to report server memory per open connection.
+    /// </summary>
+    public static readonly IReadOnlyList<string> Meters = [ChatServiceCollectionExtensions.TelemetrySourceName, ChatbotMetrics.MeterName, "Microsoft.Orleans", "System.Runtime"];
 
     /// <summary>
     /// Registers <see cref="ChatbotMetrics"/>, tracing and metrics for <see cref="Sources"/> and <see cref="Meters"/>, and

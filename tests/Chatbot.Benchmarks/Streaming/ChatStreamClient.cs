@@ -10,10 +10,11 @@ namespace Chatbot.Benchmarks.Streaming;
 
 /// <summary>
 /// Sends <c>POST /api/v1/chat/stream</c> and reads the SSE answer incrementally (<see cref="SseParser"/>), stamping
-/// the first delta and the terminal event. A turn succeeds when it has exactly <see cref="FixedAnswer.TokenCount"/>
-/// deltas, gap-free sequence numbers and ends with <c>done</c>.
+/// the first delta and the terminal event. A turn succeeds when it has gap-free sequence numbers, ends with
+/// <c>done</c>, and has exactly <paramref name="expectedTokens"/> deltas (at least one when that is null: a deployment's
+/// own model). With <paramref name="gaps"/>, the time between consecutive deltas is recorded.
 /// </summary>
-internal sealed class ChatStreamClient(HttpClient http, Uri endpoint)
+internal sealed class ChatStreamClient(HttpClient http, Uri endpoint, int? expectedTokens = FixedAnswer.TokenCount, TokenGaps? gaps = null)
 {
     private static readonly MediaTypeHeaderValue s_json = new("application/json") { CharSet = "utf-8" };
 
@@ -34,6 +35,8 @@ internal sealed class ChatStreamClient(HttpClient http, Uri endpoint)
         // 1. Read events as they arrive; the parser works on the bytes, the payload is read with Utf8JsonReader.
         await using var body = await response.Content.ReadAsStreamAsync(cancellationToken);
         long firstToken = 0;
+        long lastToken = 0;
+        List<double>? turnGaps = gaps is null ? null : [];
         long done = 0;
         var deltas = 0;
         var lastSeq = 0L;
@@ -54,10 +57,17 @@ internal sealed class ChatStreamClient(HttpClient http, Uri endpoint)
             switch (e.Type)
             {
                 case "delta":
+                    var now = Stopwatch.GetTimestamp();
                     if (deltas++ == 0)
                     {
-                        firstToken = Stopwatch.GetTimestamp();
+                        firstToken = now;
                     }
+                    else
+                    {
+                        turnGaps?.Add(Stopwatch.GetElapsedTime(lastToken, now).TotalMilliseconds);
+                    }
+
+                    lastToken = now;
 
                     onToken?.Invoke();
                     text?.Append(e.Content);
@@ -74,15 +84,19 @@ internal sealed class ChatStreamClient(HttpClient http, Uri endpoint)
 
         if (done != 0)
         {
-            return deltas == FixedAnswer.TokenCount
-                ? new TurnSample(started, firstToken, done, deltas, null)
-                : TurnSample.Failed(started, $"{deltas} deltas instead of {FixedAnswer.TokenCount}");
+            if (deltas == 0 || (expectedTokens is { } expected && deltas != expected))
+            {
+                return TurnSample.Failed(started, $"{deltas} deltas instead of {expectedTokens?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "at least one"}");
+            }
+
+            gaps?.Add(started, turnGaps!);
+            return new TurnSample(started, firstToken, done, deltas, null);
         }
 
         return TurnSample.Failed(started, $"stream ended after {deltas} deltas without 'done'");
     }
 
-    private static ByteArrayContent Body(string conversationId, string question)
+    internal static ByteArrayContent Body(string conversationId, string question)
     {
         var body = new ByteArrayContent(JsonSerializer.SerializeToUtf8Bytes(new ChatStreamRequest
         {
@@ -95,7 +109,7 @@ internal sealed class ChatStreamClient(HttpClient http, Uri endpoint)
     }
 
     /// <summary>The fields of an event the client checks: type, seq, and the delta text (or the error code).</summary>
-    private readonly record struct StreamEvent(string? Type, long Seq, string? Content)
+    internal readonly record struct StreamEvent(string? Type, long Seq, string? Content)
     {
         public static StreamEvent Parse(ReadOnlySpan<byte> json)
         {
