@@ -6,6 +6,7 @@ using Chatbot.Agents.Tools;
 using Chatbot.AI.Chat;
 using Chatbot.Safety.Context;
 using Chatbot.Safety.Guards;
+using Chatbot.Knowledge.Embeddings;
 using Chatbot.Tools.Hosting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
@@ -38,6 +39,8 @@ public static class AgentsServiceCollectionExtensions
         services.TryAddSingleton(sp => new McpClientPool(
             sp.GetRequiredService<IOptionsMonitor<AgentsOptions>>(), sp.GetRequiredService<IHttpClientFactory>(), sp.GetService<ILoggerFactory>()));
         services.TryAddSingleton<AgentToolboxFactory>();
+        // Long-term memory is matched by the offline hashing embedder whatever embedder the knowledge bases use.
+        services.TryAddSingleton(_ => new HashingEmbeddingGenerator());
         services.TryAddSingleton<IAgentReasoner>(sp => sp.GetRequiredService<IOptions<ChatModelOptions>>().Value.Provider == ChatProviders.OpenAI
             ? new ModelReasoner(sp.GetRequiredKeyedService<IChatClient>(ChatServiceCollectionExtensions.AgentClientKey), sp.GetRequiredService<ContextDelimiter>())
             : new RuleBasedReasoner());
