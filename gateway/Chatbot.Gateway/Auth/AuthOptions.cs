@@ -28,4 +28,8 @@ public sealed class AuthOptions
     /// <summary>Claim that carries the tenant id. Default <c>tenant_id</c>.</summary>
     [Required]
     public string TenantClaim { get; set; } = "tenant_id";
+
+    /// <summary>Claim that carries the user id (whose memories and agent runs are theirs). Default <c>sub</c>.</summary>
+    [Required]
+    public string UserClaim { get; set; } = "sub";
 }
