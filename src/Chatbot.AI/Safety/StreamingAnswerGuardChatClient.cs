@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Runtime.ExceptionServices;
 using System.Text;
 using Chatbot.AI.Chat;
 using Chatbot.Safety.Guards;
@@ -11,17 +12,16 @@ namespace Chatbot.AI.Safety;
 /// <summary>
 /// Applies the tenant's output policy (<see cref="GuardPolicy.OutputPii"/>, <see cref="GuardPolicy.Toxicity"/>) to
 /// streamed answers, which the safety library's guarded client passes through uninspected. Text is released in segments
-/// that keep the last <see cref="HoldbackChars"/> characters back, so personal data that arrives split over several
-/// updates is whole inside one segment before it is inspected: a sanitised segment goes out redacted, a blocked one is
-/// replaced by <see cref="WithheldText"/> and the rest of the answer text is dropped. A tenant whose output policy allows
+/// of complete words, holding back a trailing word and a trailing run of number groups (a phone or card number may
+/// continue), so personal data that arrives split over several updates is whole inside one segment before it is
+/// inspected: a sanitised segment goes out redacted, a blocked one is replaced by <see cref="WithheldText"/> and the rest
+/// of the answer text is dropped. If the model fails mid-answer, the text held back is inspected and released before
+/// the failure is passed on. A tenant whose output policy allows
 /// everything streams untouched. Non-streamed answers are the guarded client's business. Thread-safe.
 /// </summary>
 public sealed class StreamingAnswerGuardChatClient(
     IChatClient innerClient, ContentGuard guard, PiiDetector detector, IOptionsMonitor<GuardOptions> guardOptions) : DelegatingChatClient(innerClient)
 {
-    /// <summary>Characters held back before inspection: longer than any phone, card or ID number and most e-mail addresses.</summary>
-    public const int HoldbackChars = 48;
-
     /// <summary>The text that replaces answer text the tenant's policy blocks.</summary>
     public const string WithheldText = " [the rest of this answer was withheld by the content policy]";
 
@@ -44,8 +44,24 @@ public sealed class StreamingAnswerGuardChatClient(
         var pending = new StringBuilder();
         var blocked = false;
         ChatResponseUpdate? last = null;
-        await foreach (var update in base.GetStreamingResponseAsync(messages, options, cancellationToken))
+        ExceptionDispatchInfo? failure = null;
+        await using var updates = base.GetStreamingResponseAsync(messages, options, cancellationToken).GetAsyncEnumerator(cancellationToken);
+        while (true)
         {
+            try
+            {
+                if (!await updates.MoveNextAsync())
+                {
+                    break;
+                }
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                failure = ExceptionDispatchInfo.Capture(ex);
+                break;
+            }
+
+            var update = updates.Current;
             last = update;
             var others = update.Contents.Where(c => c is not TextContent).ToList();
             if (!blocked)
@@ -85,21 +101,40 @@ public sealed class StreamingAnswerGuardChatClient(
             var (segment, _) = Inspect(tenant, pending.ToString());
             yield return Text(last, segment);
         }
+
+        failure?.Throw();
     }
 
-    // The released prefix ends HoldbackChars before the end, at a boundary, and never inside an entity the detector
-    // already sees.
+    // Complete words only (personal data never contains a boundary, except spaces between the groups of a number),
+    // never a trailing run of number groups that may continue, never inside an entity the detector already sees.
     private int SafeCut(string text)
     {
-        var cut = text.Length - HoldbackChars;
-        if (cut <= 0)
-        {
-            return 0;
-        }
-
+        var cut = text.Length;
         while (cut > 0 && !IsBoundary(text[cut - 1]))
         {
             cut--;
+        }
+
+        while (cut > 0)
+        {
+            var end = cut;
+            while (end > 0 && char.IsWhiteSpace(text[end - 1]))
+            {
+                end--;
+            }
+
+            var start = end;
+            while (start > 0 && IsNumberChar(text[start - 1]))
+            {
+                start--;
+            }
+
+            if (start == end || !text.AsSpan(start, end - start).ContainsAnyInRange('0', '9'))
+            {
+                break;
+            }
+
+            cut = start;
         }
 
         foreach (var finding in detector.Detect(text))
@@ -115,6 +150,8 @@ public sealed class StreamingAnswerGuardChatClient(
 
     // Whitespace, or a CJK character or punctuation (Chinese has no spaces); never inside a surrogate pair.
     private static bool IsBoundary(char c) => char.IsWhiteSpace(c) || c is >= '\u3000' and <= '\u9FFF' or >= '\uFF00' and <= '\uFFEF';
+
+    private static bool IsNumberChar(char c) => char.IsAsciiDigit(c) || c is '+' or '-' or '(' or ')' or '.' or ':';
 
     private (string Text, bool Blocked) Inspect(string tenant, string segment)
     {
