@@ -76,7 +76,7 @@ public sealed class AgentLoopTests
             await File.WriteAllTextAsync(Path.Combine(root.FullName, "secret", "keys.txt"), "hunter2", TestContext.Current.CancellationToken);
             await using var harness = new AgentHarness(new Dictionary<string, string?>
             {
-                ["Chatbot:Tools:Files:RootPath"] = root.FullName,
+                ["Chatbot:Tools:FileSystem:RootPath"] = root.FullName,
                 ["Chatbot:Tools:Policy:Default:Rules:files:Paths:0:DeniedPrefixes:0"] = "secret",
             });
 
