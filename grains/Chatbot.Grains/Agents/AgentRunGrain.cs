@@ -69,7 +69,17 @@ public sealed partial class AgentRunGrain(
     {
         if (state.State.Request is { } existing)
         {
-            return existing.UserId == request.UserId ? AgentRunStartOutcome.Existing : AgentRunStartOutcome.Forbidden;
+            if (existing.UserId != request.UserId)
+            {
+                return AgentRunStartOutcome.Forbidden;
+            }
+
+            if (state.State.Status == AgentRunStatus.Running)
+            {
+                StartLoop();
+            }
+
+            return AgentRunStartOutcome.Existing;
         }
 
         // 1. Claim the id before the first await: a concurrent start of the same run sees it taken.
@@ -85,11 +95,20 @@ public sealed partial class AgentRunGrain(
             throw;
         }
 
-        // 2. The reminder brings the run back if the silo running it dies; then the loop starts.
-        var period = options.Value.RunReminderPeriod;
-        await this.RegisterOrUpdateReminder(ReminderName, period, period);
-        await RecordEpisodeAsync();
+        // 2. The loop starts; the reminder brings the run back if the silo running it dies.
         StartLoop();
+        try
+        {
+            var period = options.Value.RunReminderPeriod;
+            await this.RegisterOrUpdateReminder(ReminderName, period, period);
+        }
+        catch (Exception ex)
+        {
+            // The run goes on; only its automatic return after a silo failure waits for the next reader instead.
+            LogReminderFailed(logger, ex, Key);
+        }
+
+        await RecordEpisodeAsync();
         return AgentRunStartOutcome.Started;
     }
 
@@ -310,6 +329,9 @@ public sealed partial class AgentRunGrain(
 
     [LoggerMessage(7005, LogLevel.Warning, "Agent run {Key}: deactivated before its step finished; it resumes from the last stored step")]
     private static partial void LogDeactivatedMidStep(ILogger logger, string key);
+
+    [LoggerMessage(7006, LogLevel.Warning, "Agent run {Key}: reminder not registered; after a silo failure the run resumes on its next read")]
+    private static partial void LogReminderFailed(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(7004, LogLevel.Warning, "Agent run {Key}: episode not recorded in the user's memory")]
     private static partial void LogEpisodeFailed(ILogger logger, Exception exception, string key);

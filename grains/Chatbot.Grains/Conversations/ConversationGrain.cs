@@ -155,7 +155,7 @@ public sealed partial class ConversationGrain(
             var chatOptions = new ChatOptions
             {
                 Temperature = request.Temperature,
-                AdditionalProperties = TurnContext.Properties(ConversationKey.Parse(Key).TenantId, request.UserId, Key),
+                AdditionalProperties = TurnContext.Properties(ConversationKey.Parse(Key).TenantId, request.UserId, ConversationKey.Parse(Key).ConversationId),
             };
 
             // 2. Ground the turn in the tenant's knowledge: the sources go into the prompt, numbered for citation.
