@@ -19,6 +19,12 @@ internal sealed class AgentHarness : IAsyncDisposable
     private readonly ServiceProvider _services;
 
     public AgentHarness(IReadOnlyDictionary<string, string?>? settings = null, params KnowledgeHit[] knowledge)
+        : this(settings, configure: null, knowledge)
+    {
+    }
+
+    // configure adds services the silo would (for example an IAgentMemory).
+    public AgentHarness(IReadOnlyDictionary<string, string?>? settings, Action<IServiceCollection>? configure, params KnowledgeHit[] knowledge)
     {
         var values = new Dictionary<string, string?>
         {
@@ -37,6 +43,7 @@ internal sealed class AgentHarness : IAsyncDisposable
         services.AddChatbotSafety(configuration);
         services.AddSingleton<IKnowledgeSearcher>(new FixedKnowledge(knowledge));
         services.AddChatbotAgents(configuration);
+        configure?.Invoke(services);
         _services = services.BuildServiceProvider();
     }
 

@@ -1,4 +1,7 @@
 using Chatbot.Agents.Hosting;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Xunit;
 
 namespace Chatbot.Agents.Tests;
@@ -23,5 +26,22 @@ public sealed class AgentsOptionsValidatorTests
     public void Validate_Defaults_Succeed()
     {
         Assert.True(new AgentsOptionsValidator().Validate(null, new AgentsOptions()).Succeeded);
+    }
+
+    [Theory]
+    [InlineData("ShortTermMessages", "1001")]
+    [InlineData("ShortTermMaxChars", "999")]
+    [InlineData("ShortTermMaxChars", "1000001")]
+    [InlineData("LongTermFactLimit", "0")]
+    public void AddChatbotAgents_OutOfRange_FailsNamingTheSetting(string setting, string value)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(new Dictionary<string, string?> { [$"{AgentsOptions.SectionName}:{setting}"] = value })
+            .Build();
+        using var services = new ServiceCollection().AddChatbotAgents(configuration).BuildServiceProvider();
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<AgentsOptions>>().Value);
+
+        Assert.Contains(setting, error.Message, StringComparison.Ordinal);
     }
 }

@@ -28,6 +28,10 @@ public sealed class AgentsOptions
     [Range(0, 1000)]
     public int ShortTermMessages { get; set; } = 100;
 
+    /// <summary>Most characters of short-term memory a run keeps (the newest messages first; 1,000–1,000,000). Default 32,000.</summary>
+    [Range(1000, 1_000_000)]
+    public int ShortTermMaxChars { get; set; } = 32_000;
+
     /// <summary>Long-term memory: facts kept per user (1–100,000); beyond it the oldest are forgotten. Default 10,000.</summary>
     [Range(1, 100_000)]
     public int LongTermFactLimit { get; set; } = 10_000;

@@ -101,7 +101,7 @@ public sealed partial class AgentLoop(
 
                 if (request.ConversationId is { } conversation)
                 {
-                    history = await agentMemory.RecentMessagesAsync(run.TenantId, conversation, cancellationToken);
+                    history = Newest(await agentMemory.RecentMessagesAsync(run.TenantId, conversation, cancellationToken), options.CurrentValue.ShortTermMaxChars);
                     chain.Add($"Read the last {history.Count} messages of conversation {conversation}.");
                 }
             }
@@ -261,6 +261,20 @@ public sealed partial class AgentLoop(
             Summary = new AgentRunOutcome(memory.Iteration, memory.ToolCalls, Math.Round(confidence, 4), confidence >= request.ConfidenceThreshold),
         });
         return new AgentStep(events, memory with { Phase = AgentPhases.Done, Answer = content });
+    }
+
+    // The working memory is stored after every step: keep the newest messages that fit the budget.
+    private static IReadOnlyList<ChatTurnMessage> Newest(IReadOnlyList<ChatTurnMessage> messages, int maxChars)
+    {
+        var kept = 0;
+        var chars = 0;
+        while (kept < messages.Count && chars + messages[messages.Count - 1 - kept].Content.Length <= maxChars)
+        {
+            chars += messages[messages.Count - 1 - kept].Content.Length;
+            kept++;
+        }
+
+        return [.. messages.Skip(messages.Count - kept)];
     }
 
     // Tool results come from outside (documents, web pages, other servers): inspect them as retrieved content.

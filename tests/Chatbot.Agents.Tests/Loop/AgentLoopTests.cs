@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Chatbot.Agents.Loop;
+using Chatbot.Agents.Memory;
+using Chatbot.Conversations;
 using Chatbot.Tools.Knowledge;
+using Microsoft.Extensions.DependencyInjection;
 using Xunit;
 
 namespace Chatbot.Agents.Tests.Loop;
@@ -149,5 +152,43 @@ public sealed class AgentLoopTests
         var json = JsonDocument.Parse(result.Content!).RootElement;
         Assert.Equal("17% of 2,340 = 397.8", json.GetProperty("answer").GetString());
         Assert.Equal("calculator", json.GetProperty("tool_calls")[0].GetProperty("tool").GetString());
+    }
+
+    [Fact]
+    public async Task RunAsync_ConversationLongerThanTheCharacterBudget_KeepsOnlyTheNewestMessagesThatFit()
+    {
+        // Five messages of 400 characters against a budget of 1,000: the newest two fit, the third would not.
+        var conversation = new ConversationMemory([.. Enumerable.Range(1, 5).Select(i => new ChatTurnMessage(
+            i % 2 == 1 ? ChatRoles.User : ChatRoles.Assistant, $"message {i} " + new string('x', 390)))]);
+        await using var harness = new AgentHarness(
+            new Dictionary<string, string?> { ["Chatbot:Agents:ShortTermMaxChars"] = "1000" },
+            services => services.AddSingleton<IAgentMemory>(conversation));
+        var run = AgentHarness.Run("what is 2 + 2?");
+        run = run with { Request = run.Request with { ConversationId = "support-7" } };
+
+        var steps = await harness.RunAsync(run);
+
+        Assert.Equal(["support-7"], conversation.Read);
+        Assert.Equal(["message 4", "message 5"], steps[0].Memory.History.Select(m => m.Content[..9]));
+        Assert.Contains("Read the last 2 messages of conversation support-7.", steps[0].Events.Single(e => e.Type == AgentEventTypes.Reasoning).Chain!);
+        Assert.Equal(AgentEventTypes.Done, Events(steps)[^1].Type);
+    }
+
+    /// <summary>Short-term memory of one conversation; no facts.</summary>
+    private sealed class ConversationMemory(IReadOnlyList<ChatTurnMessage> messages) : IAgentMemory
+    {
+        public List<string> Read { get; } = [];
+
+        public ValueTask<IReadOnlyList<string>> RecallAsync(string tenantId, string userId, string query, CancellationToken cancellationToken) =>
+            ValueTask.FromResult<IReadOnlyList<string>>([]);
+
+        public ValueTask RememberAsync(string tenantId, string userId, IReadOnlyList<string> facts, string? source, CancellationToken cancellationToken) =>
+            ValueTask.CompletedTask;
+
+        public ValueTask<IReadOnlyList<ChatTurnMessage>> RecentMessagesAsync(string tenantId, string conversationId, CancellationToken cancellationToken)
+        {
+            Read.Add(conversationId);
+            return ValueTask.FromResult(messages);
+        }
     }
 }

@@ -74,6 +74,28 @@ public sealed class AgentFunctionCallingTests
     }
 
     [Fact]
+    public async Task Execute_WithAConversation_ItsRecentMessagesAreTheRunsShortTermMemory()
+    {
+        await using var model = await FakeOpenAIServer.StartAsync(Ct);
+        await using var host = await GatewayHost.StartAsync(OpenAIAgentSettings.For(model), cancellationToken: Ct);
+        model.Enqueue(FakeReply.Text("Noted: order 4711 arrived damaged."));
+        await ChatAsync(host.Client, ChatRequest("support-7", "My order 4711 arrived damaged."));
+        model.Enqueue(
+            FakeReply.Text("1. Draft the reply."),
+            FakeReply.Text("Dear customer, we are sorry order 4711 arrived damaged."),
+            OpenAIAgentSettings.Check(0.9));
+
+        var events = await StreamAsync(host.Client, Execute(new { task = "Draft a reply to the customer.", conversation_id = "support-7" }));
+
+        Assert.Equal("done", events[^1].Type);
+        var plan = model.Requests[1].Messages;
+        Assert.Contains(plan, m => m.Role == "user" && m.Content == "My order 4711 arrived damaged.");
+        Assert.Contains(plan, m => m.Role == "assistant" && m.Content == "Noted: order 4711 arrived damaged.");
+        Assert.Contains(events.Single(e => e.Type == "reasoning" && e.Seq == 1).Json.GetProperty("chain").EnumerateArray(),
+            c => c.GetString() == "Read the last 2 messages of conversation support-7.");
+    }
+
+    [Fact]
     public async Task Execute_ModelCallsADeniedTool_DenialReasonGoesBackToTheModelAndTheRunFinishes()
     {
         await using var model = await FakeOpenAIServer.StartAsync(Ct);
