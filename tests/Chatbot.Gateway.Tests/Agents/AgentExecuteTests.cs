@@ -57,7 +57,8 @@ public sealed class AgentExecuteTests
         {
             ["Chatbot:Tools:Policy:Tenants:default:AllowedTools:0"] = "http_get",
             ["Chatbot:Tools:Http:AllowedHosts:0"] = "169.254.169.254",
-            ["Chatbot:Tools:Http:AllowedHosts:1"] = "metadata.example.com",
+            // On the allow-list, so that what refuses them is the address check, not the list.
+            ["Chatbot:Tools:Http:AllowedHosts:1"] = "127.0.0.1",
             ["Chatbot:Tools:Http:AllowPlainHttp"] = "true",
             // IP addresses count as personal data by default (replaced by [IP]); this tenant's tasks and answers name hosts by IP.
             ["Chatbot:Safety:Tenants:default:Pii"] = "Flag",
@@ -72,8 +73,8 @@ public sealed class AgentExecuteTests
         var calls = events.Where(e => e.Type == "tool_call").Select(e => e.Json).ToList();
         Assert.Equal(2, calls.Count);
         Assert.All(calls, c => Assert.Equal("denied", c.GetProperty("code").GetString()));
-        Assert.Contains("169.254.169.254", calls[0].GetProperty("error").GetString(), StringComparison.Ordinal);
-        Assert.Contains("not on the allow-list", calls[1].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("169.254.169.254, a cloud metadata address", calls[0].GetProperty("error").GetString(), StringComparison.Ordinal);
+        Assert.Contains("127.0.0.1, a loopback address", calls[1].GetProperty("error").GetString(), StringComparison.Ordinal);
         var result = events.Single(e => e.Type == "result").Json.GetProperty("content").GetString()!;
         Assert.Contains("I could not fetch http://169.254.169.254/", result, StringComparison.Ordinal);
         Assert.Equal("done", events[^1].Type);
