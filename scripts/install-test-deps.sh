@@ -12,7 +12,9 @@ declare -A need=(
   [/usr/lib/$(uname -m)-linux-gnu/libz3.so.4]=libz3-4
   [node]=nodejs
   [npm]=npm
+  [/usr/share/pocketsphinx/test/data/librivox/transcription]=pocketsphinx-testdata
 )
+
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 
 # The MCP Inspector CLI (npm @modelcontextprotocol/inspector, pinned with its lock file) into tests/mcp-inspector,

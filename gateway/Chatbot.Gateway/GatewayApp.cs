@@ -11,6 +11,7 @@ using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.Mcp;
 using Chatbot.Gateway.Memory;
 using Chatbot.Gateway.OpenAI;
+using Chatbot.Gateway.Operations;
 using Chatbot.Gateway.RateLimiting;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
@@ -38,6 +39,9 @@ public static class GatewayApp
         if (gateway.Mode == GatewayModes.Client)
         {
             builder.UseOrleansClient(client => client.AddChatbotClient(configuration));
+            // The client keeps retrying until a silo answers; starting it alongside Kestrel lets the process serve
+            // /healthz (and a 503 /readyz) meanwhile, instead of staying silent.
+            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
             builder.Services.AddOptions<ChatModelOptions>().Bind(configuration.GetSection(ChatModelOptions.SectionName));
             builder.Services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName))
                 .ValidateDataAnnotations().ValidateOnStart();
@@ -87,6 +91,8 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapChatbotHealthChecks();
+        app.MapChatbotMetrics();
+        app.MapDashboard(configuration);
         app.MapOpenApi();
         app.MapChatEndpoints();
         app.MapConversationEndpoints();

@@ -1,6 +1,7 @@
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
 using Chatbot.Hosting.Storage;
+using Chatbot.Hosting.Telemetry;
 using Chatbot.Safety.Logging;
 
 // A silo process of a cluster: configuration chooses clustering and storage (see README, "Configuration").
@@ -17,5 +18,6 @@ builder.Services.AddPiiLogRedaction();
 
 var app = builder.Build();
 app.MapChatbotHealthChecks();
+app.MapChatbotMetrics();
 await app.RunAsync();
 return 0;

@@ -7,6 +7,9 @@ using Chatbot.Agents.Memory;
 using Chatbot.AI.Chat;
 using Chatbot.Grains.Knowledge;
 using Chatbot.Grains.Memory;
+using Chatbot.Hosting.Clustering;
+using Chatbot.Hosting.Dashboard;
+using Chatbot.Hosting.Inference;
 using Chatbot.Hosting.Knowledge;
 using Chatbot.Hosting.Storage;
 using Chatbot.Grains.Placement;
@@ -128,7 +131,15 @@ public static class ChatbotSiloBuilderExtensions
         silo.Services.AddChatbotAgents(configuration);
         silo.Services.TryAddSingleton<IKnowledgeSearcher, GrainKnowledgeSearcher>();
         silo.Services.TryAddSingleton<IAgentMemory, GrainAgentMemory>();
+        silo.AddChatbotInference(configuration, options);
         silo.Services.AddChatbotTelemetry();
+        silo.AddActivityPropagation();
+        silo.AddChatbotDashboard(configuration);
+        if (clustering.Kubernetes)
+        {
+            silo.UseKubernetesHosting();
+        }
+
         return silo;
     }
 
@@ -161,6 +172,10 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
+        // Without a silo to talk to, keep trying (readiness says so) rather than failing start-up.
+        client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+        client.AddActivityPropagation();
+        client.AddChatbotDashboard(configuration);
         client.Services.AddSingleton(options);
         return client;
     }
