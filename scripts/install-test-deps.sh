@@ -10,8 +10,25 @@ declare -A need=(
   [pocketsphinx_continuous]=pocketsphinx
   [/usr/share/pocketsphinx/model/en-us/en-us]=pocketsphinx-en-us
   [/usr/lib/$(uname -m)-linux-gnu/libz3.so.4]=libz3-4
+  [node]=nodejs
+  [npm]=npm
   [/usr/share/pocketsphinx/test/data/librivox/transcription]=pocketsphinx-testdata
 )
+
+root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+
+# The MCP Inspector CLI (npm @modelcontextprotocol/inspector, pinned with its lock file) into tests/mcp-inspector,
+# for the MCP server tests; npm ci installs exactly the locked versions from the configured registry.
+install_mcp_inspector() {
+  local folder="$root/tests/mcp-inspector"
+  if [[ -f "$folder/node_modules/@modelcontextprotocol/inspector/package.json" && "$folder/node_modules/.package-lock.json" -nt "$folder/package-lock.json" ]]; then
+    echo "test dependencies: MCP Inspector present"
+    return
+  fi
+
+  echo "test dependencies: installing the MCP Inspector (npm ci in tests/mcp-inspector)"
+  npm ci --prefix "$folder" --no-audit --no-fund --prefer-offline --loglevel=error
+}
 
 missing=()
 for probe in "${!need[@]}"; do
@@ -23,7 +40,8 @@ for probe in "${!need[@]}"; do
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "test dependencies: all present"
+  echo "test dependencies: all packages present"
+  install_mcp_inspector
   exit 0
 fi
 
@@ -35,4 +53,5 @@ $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 # The postgresql package starts a cluster service; tests run their own private servers, so stop it if it started.
 if command -v pg_ctlcluster >/dev/null 2>&1; then $sudo service postgresql stop >/dev/null 2>&1 || true; fi
+install_mcp_inspector
 echo "test dependencies: done"

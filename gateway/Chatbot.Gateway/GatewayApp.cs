@@ -1,11 +1,15 @@
+using Chatbot.Agents.Hosting;
 using Chatbot.AI.Chat;
 using Chatbot.AI.Conversations;
+using Chatbot.Gateway.Agents;
 using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Conversations;
 using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
 using Chatbot.Gateway.Knowledge;
+using Chatbot.Gateway.Mcp;
+using Chatbot.Gateway.Memory;
 using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.Operations;
 using Chatbot.Gateway.RateLimiting;
@@ -13,6 +17,7 @@ using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
 using Chatbot.Hosting.Knowledge;
 using Chatbot.Hosting.Telemetry;
+using Chatbot.Safety.Logging;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
 
@@ -40,6 +45,8 @@ public static class GatewayApp
             builder.Services.AddOptions<ChatModelOptions>().Bind(configuration.GetSection(ChatModelOptions.SectionName));
             builder.Services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName))
                 .ValidateDataAnnotations().ValidateOnStart();
+            builder.Services.AddOptions<AgentsOptions>().Bind(configuration.GetSection(AgentsOptions.SectionName))
+                .ValidateDataAnnotations().ValidateOnStart();
             builder.Services.AddSingleton(TimeProvider.System);
             builder.Services.AddChatbotTelemetry();
             builder.Services.AddChatbotKnowledgeEdge(configuration);
@@ -65,7 +72,11 @@ public static class GatewayApp
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation());
         builder.Services.AddOpenApi();
+        builder.Services.AddPlatformMcpServer();
         configure?.Invoke(builder);
+
+        // Last, so that every logging provider registered so far (the host's and a test's) writes redacted text.
+        builder.Services.AddPiiLogRedaction();
 
         var app = builder.Build();
         app.UseExceptionHandler();
@@ -89,6 +100,9 @@ public static class GatewayApp
         app.MapKnowledgeEndpoints();
         app.MapUnansweredEndpoints();
         app.MapOpenAIEndpoints();
+        app.MapAgentEndpoints();
+        app.MapMemoryEndpoints();
+        app.MapPlatformMcp();
         return app;
     }
 }

@@ -2,6 +2,7 @@ using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
 using Chatbot.Hosting.Storage;
 using Chatbot.Hosting.Telemetry;
+using Chatbot.Safety.Logging;
 
 // A silo process of a cluster: configuration chooses clustering and storage (see README, "Configuration").
 // `Chatbot.Silo migrate [--Chatbot:...]` applies the PostgreSQL schema and exits instead.
@@ -13,6 +14,7 @@ if (args is [PostgresMigrationCommand.Name, .. var migrateArgs])
 var builder = WebApplication.CreateBuilder(args);
 builder.UseOrleans(silo => silo.AddChatbotSilo(builder.Configuration));
 builder.Services.AddChatbotHealthChecks();
+builder.Services.AddPiiLogRedaction();
 
 var app = builder.Build();
 app.MapChatbotHealthChecks();

@@ -1,7 +1,12 @@
 using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
+using Chatbot.Agents.Chat;
+using Chatbot.Agents.Hosting;
+using Chatbot.Agents.Memory;
 using Chatbot.AI.Chat;
+using Chatbot.Grains.Knowledge;
+using Chatbot.Grains.Memory;
 using Chatbot.Hosting.Clustering;
 using Chatbot.Hosting.Dashboard;
 using Chatbot.Hosting.Inference;
@@ -13,9 +18,11 @@ using Chatbot.Hosting.Storage.Knowledge;
 using Chatbot.Hosting.Telemetry;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Chatbot.Knowledge;
+using Chatbot.Tools.Knowledge;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -108,17 +115,22 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
-        // The index job's reminder period is a knowledge setting; let the reminder service accept it.
-        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<KnowledgeOptions>>((reminders, knowledge) =>
-            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(
-                Math.Min(reminders.MinimumReminderPeriod.Ticks, knowledge.Value.IndexJobReminderPeriod.Ticks)));
+        // The index job's and agent runs' reminder periods are knowledge and agent settings; let the reminder service accept them.
+        silo.Services.AddOptions<ReminderOptions>().Configure<IOptions<KnowledgeOptions>, IOptions<AgentsOptions>>((reminders, knowledge, agents) =>
+            reminders.MinimumReminderPeriod = TimeSpan.FromTicks(Math.Min(
+                reminders.MinimumReminderPeriod.Ticks,
+                Math.Min(knowledge.Value.IndexJobReminderPeriod.Ticks, agents.Value.RunReminderPeriod.Ticks))));
 
         silo.Services.AddChatbotPostgresMigrations(options);
         silo.Services.AddSingleton(options);
         silo.Services.AddPlacementDirector<PartitionPlacementStrategy, PartitionPlacementDirector>();
         silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotKnowledge(configuration);
-        silo.Services.AddChatbotChatModel(configuration);
+        // Each chat turn: the user's long-term memory, then tools for tenants that opted in (inside the guards).
+        silo.Services.AddChatbotChatModel(configuration, turns => turns.UseUserMemory().UseChatTools());
+        silo.Services.AddChatbotAgents(configuration);
+        silo.Services.TryAddSingleton<IKnowledgeSearcher, GrainKnowledgeSearcher>();
+        silo.Services.TryAddSingleton<IAgentMemory, GrainAgentMemory>();
         silo.AddChatbotInference(configuration, options);
         silo.Services.AddChatbotTelemetry();
         silo.AddActivityPropagation();

@@ -29,6 +29,10 @@ public sealed class AuthOptions
     [Required]
     public string TenantClaim { get; set; } = "tenant_id";
 
+    /// <summary>Claim that carries the user id (whose memories and agent runs are theirs). Default <c>sub</c>.</summary>
+    [Required]
+    public string UserClaim { get; set; } = "sub";
+
     /// <summary>Claim that carries the caller's roles (one claim per role, or a JSON array). Default <c>roles</c>.</summary>
     [Required(AllowEmptyStrings = false, ErrorMessage = "Chatbot:Auth:RoleClaim is required.")]
     public string RoleClaim { get; set; } = "roles";

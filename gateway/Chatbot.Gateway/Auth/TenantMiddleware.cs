@@ -68,7 +68,8 @@ internal sealed class TenantMiddleware(RequestDelegate next, IOptions<AuthOption
     /// <summary>The tenant when resolved (API paths), else null.</summary>
     public static string? Find(HttpContext context) => context.Items[ItemKey] as string;
 
-    /// <summary>True for the API's paths (<c>/api/…</c> and the OpenAI-compatible <c>/v1/…</c>).</summary>
+    /// <summary>True for the API's paths (<c>/api/…</c>, the OpenAI-compatible <c>/v1/…</c> and the MCP server's <c>/mcp</c>).</summary>
     public static bool IsApi(PathString path) =>
-        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase);
+        path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
+        || path.StartsWithSegments("/mcp", StringComparison.OrdinalIgnoreCase);
 }

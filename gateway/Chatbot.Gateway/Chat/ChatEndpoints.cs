@@ -47,6 +47,12 @@ internal static class ChatEndpoints
             return lastEventProblem;
         }
 
+        var (userId, userProblem) = UserIdentity.Get(http);
+        if (userProblem is not null)
+        {
+            return userProblem;
+        }
+
         // 2. Start the turn, or find the one this request id already started (retries and resumes).
         var tenant = TenantMiddleware.Get(http);
         var requestId = RequestIdMiddleware.Get(http);
@@ -61,6 +67,7 @@ internal static class ChatEndpoints
             UseGraphRag = request.UseGraphRag ?? false,
             UseCache = request.UseCache ?? false,
             DatasetIds = request.DatasetIds is { Count: > 0 } datasets ? datasets : null,
+            UserId = userId,
         }, cancellationToken);
         if (start.Outcome == TurnStartOutcome.Busy)
         {

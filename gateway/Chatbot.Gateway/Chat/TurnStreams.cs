@@ -1,6 +1,4 @@
 using System.Globalization;
-using System.Net.ServerSentEvents;
-using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Chatbot.Conversations;
@@ -31,15 +29,11 @@ internal static class TurnStreams
     }
 
     /// <summary>Event type of the last item of a stream ended because the gateway is draining.</summary>
-    public const string ReconnectEventType = "reconnect";
+    public const string ReconnectEventType = SseStreams.ReconnectEventType;
 
-    /// <summary>
-    /// SSE items: <c>id</c> is the event's seq, <c>data</c> its JSON. When <paramref name="drain"/> begins draining
-    /// mid-stream, the stream ends early with a <see cref="ReconnectEventType"/> item carrying the SSE <c>retry</c> hint and
-    /// no id, so the client's <c>Last-Event-ID</c> stays on the last answer event and it resumes elsewhere.
-    /// </summary>
+    /// <summary>SSE items: <c>id</c> is the event's seq, <c>data</c> its JSON; draining ends the stream with a reconnect hint (<see cref="SseStreams"/>).</summary>
     public static ServerSentEventsResult<string> ToSse(IAsyncEnumerable<ChatEvent> events, GatewayDrain drain) =>
-        TypedResults.ServerSentEvents(Items(events, drain));
+        SseStreams.ToSse(events, e => JsonSerializer.Serialize(e, GatewayJson.Events), e => e.Seq, drain);
 
     /// <summary>Collects a whole turn into one JSON body (for <c>"stream": false</c>).</summary>
     public static async Task<IResult> CollectAsync(
@@ -74,43 +68,6 @@ internal static class TurnStreams
         "turn_not_found" => Problems.Coded(StatusCodes.Status404NotFound, error.Code, "Not found.", error.Message ?? ""),
         _ => Problems.Coded(StatusCodes.Status502BadGateway, error.Code ?? "error", "The answer failed.", error.Message ?? ""),
     };
-
-    private static async IAsyncEnumerable<SseItem<string>> Items(
-        IAsyncEnumerable<ChatEvent> events, GatewayDrain drain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, drain.Draining);
-        await using var enumerator = events.GetAsyncEnumerator(stopping.Token);
-        while (true)
-        {
-            bool more;
-            try
-            {
-                more = await enumerator.MoveNextAsync();
-            }
-            catch (OperationCanceledException) when (drain.IsDraining && !cancellationToken.IsCancellationRequested)
-            {
-                break;
-            }
-
-            if (!more)
-            {
-                yield break;
-            }
-
-            var e = enumerator.Current;
-            yield return new SseItem<string>(JsonSerializer.Serialize(e, GatewayJson.Events))
-            {
-                EventId = e.Seq.ToString(CultureInfo.InvariantCulture),
-            };
-        }
-
-        // Draining: the grain keeps generating; the client reconnects (to another gateway) and resumes.
-        yield return new SseItem<string>(
-            $$"""{"type":"{{ReconnectEventType}}","retry_ms":{{(long)drain.RetryHint.TotalMilliseconds}}}""", ReconnectEventType)
-        {
-            ReconnectionInterval = drain.RetryHint,
-        };
-    }
 }
 
 /// <summary>A whole answer, for <c>"stream": false</c>.</summary>

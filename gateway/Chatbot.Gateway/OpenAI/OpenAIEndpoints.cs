@@ -69,6 +69,12 @@ internal static class OpenAIEndpoints
             .Select(m => new ChatTurnMessage(m.Role!, m.Item2!)).ToList();
         var system = string.Join("\n\n", messages.Where(m => m.Role == ChatRoles.System).Select(m => m.Item2));
 
+        var (userId, userProblem) = UserIdentity.Get(http);
+        if (userProblem is not null)
+        {
+            return userProblem;
+        }
+
         var requestId = RequestIdMiddleware.Get(http);
         var grain = grains.GetGrain<IConversationGrain>(ConversationKey.Format(TenantMiddleware.Get(http), conversationId));
         var start = await grain.StartTurnAsync(new TurnRequest
@@ -78,6 +84,7 @@ internal static class OpenAIEndpoints
             Temperature = request.Temperature,
             ContextOverride = context,
             SystemPrompt = system.Length == 0 ? null : system,
+            UserId = userId,
         }, cancellationToken);
         if (start.Outcome == TurnStartOutcome.Busy)
         {

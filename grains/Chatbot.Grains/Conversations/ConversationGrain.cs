@@ -184,7 +184,11 @@ public sealed partial class ConversationGrain(
                 ? modelOptions.Value.SystemPrompt
                 : request.SystemPrompt;
             var prompt = PromptBuilder.Build(systemPrompt, history, _options.ContextMessages, request.Content);
-            var chatOptions = new ChatOptions { Temperature = request.Temperature };
+            var chatOptions = new ChatOptions
+            {
+                Temperature = request.Temperature,
+                AdditionalProperties = TurnContext.Properties(ConversationKey.Parse(Key).TenantId, request.UserId, ConversationKey.Parse(Key).ConversationId),
+            };
 
             // 2. Ground the turn in the tenant's knowledge: the sources go into the prompt, numbered for citation.
             var hits = await RetrieveAsync(request);

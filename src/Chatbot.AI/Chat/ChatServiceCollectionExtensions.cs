@@ -1,6 +1,9 @@
 using Chatbot.AI.Conversations;
 using Chatbot.AI.Providers.Embedded;
 using Chatbot.AI.Providers.OpenAI;
+using Chatbot.AI.Safety;
+using Chatbot.Safety.Chat;
+using Chatbot.Safety.Hosting;
 using Microsoft.Extensions.AI;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -15,12 +18,20 @@ public static class ChatServiceCollectionExtensions
     /// <summary>Name of the telemetry source for model calls.</summary>
     public const string TelemetrySourceName = "Chatbot.AI";
 
+    /// <summary>Service key of the keyed <see cref="IChatClient"/> agents reason with.</summary>
+    public const string AgentClientKey = "chatbot.agents";
+
     /// <summary>
     /// Adds <see cref="IChatClient"/> for the provider chosen by <c>Chatbot:Model:Provider</c>, wrapped in logging,
-    /// telemetry and (for <c>openai</c>) the stream idle timeout, plus <see cref="ConversationOptions"/>. Options are
-    /// validated at start-up. Uses the registered <see cref="TimeProvider"/>, or adds <see cref="TimeProvider.System"/>.
+    /// telemetry, the safety guards (input, retrieved passages, streamed answers; <c>Chatbot:Safety</c>),
+    /// <paramref name="turnMiddleware"/> (the host's per-turn middleware, e.g. memory and tools) and (for <c>openai</c>)
+    /// the stream idle timeout, plus <see cref="ConversationOptions"/>. Also adds the keyed <see cref="AgentClientKey"/>
+    /// client: the same provider with logging, telemetry and the idle timeout only, because an agent guards its task,
+    /// tool results and answer itself, step by step. Options are validated at start-up. Uses the registered
+    /// <see cref="TimeProvider"/>, or adds <see cref="TimeProvider.System"/>.
     /// </summary>
-    public static IServiceCollection AddChatbotChatModel(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddChatbotChatModel(
+        this IServiceCollection services, IConfiguration configuration, Action<ChatClientBuilder>? turnMiddleware = null)
     {
         services.AddOptions<ChatModelOptions>()
             .Bind(configuration.GetSection(ChatModelOptions.SectionName))
@@ -32,16 +43,30 @@ public static class ChatServiceCollectionExtensions
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
+        services.AddMetrics();
+        services.AddChatbotSafety(configuration);
         services.AddOpenAIModelHttpClient();
 
-        // The first Use is the outermost: logging and telemetry see the idle timeout's TimeoutException.
-        services.AddChatClient(CreateProvider)
+        // The first Use is the outermost: logging and telemetry see the guards' refusals and the idle timeout's
+        // TimeoutException; the guards see the prompt as the grain built it and the answer as the user will.
+        var turns = services.AddChatClient(CreateProvider)
             .UseLogging()
             .UseOpenTelemetry(sourceName: TelemetrySourceName)
-            .UseStreamIdleTimeout(IdleTimeout, (client, provider) =>
-                client.FirstUpdateTimeout = OpenAIResilience.TotalRequestTimeout(ModelOptions(provider).OpenAI) + client.IdleTimeout);
+            .UseContentGuard()
+            .UseRetrievedContentGuard()
+            .UseStreamingAnswerGuard();
+        turnMiddleware?.Invoke(turns);
+        UseIdleTimeout(turns);
+
+        UseIdleTimeout(services.AddKeyedChatClient(AgentClientKey, CreateProvider)
+            .UseLogging()
+            .UseOpenTelemetry(sourceName: TelemetrySourceName));
         return services;
     }
+
+    private static void UseIdleTimeout(ChatClientBuilder builder) =>
+        builder.UseStreamIdleTimeout(IdleTimeout, (client, provider) =>
+            client.FirstUpdateTimeout = OpenAIResilience.TotalRequestTimeout(ModelOptions(provider).OpenAI) + client.IdleTimeout);
 
     private static IChatClient CreateProvider(IServiceProvider services)
     {

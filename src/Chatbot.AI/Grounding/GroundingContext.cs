@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using Chatbot.Safety.Context;
 using Microsoft.Extensions.AI;
 
 namespace Chatbot.AI.Grounding;
@@ -7,8 +8,10 @@ namespace Chatbot.AI.Grounding;
 /// <summary>
 /// How retrieved sources travel to the model: as a numbered system message every provider reads (so an OpenAI-compatible
 /// model can cite them), and as structured <see cref="ChatOptions.AdditionalProperties"/> for providers that work on the
-/// passages themselves (the embedded extractive answerer). A provider that could not answer from the sources marks its
-/// last update with <see cref="UnansweredKey"/>.
+/// passages themselves (the embedded extractive answerer). Passages are data, never instructions: each is wrapped in the
+/// turn's <see cref="ContextFrame"/> markers (a per-turn nonce a document cannot forge) and the message opens with the
+/// frame's instructions to treat them as data. A provider that could not answer from the sources marks its last update
+/// with <see cref="UnansweredKey"/>.
 /// </summary>
 public static class GroundingContext
 {
@@ -18,28 +21,50 @@ public static class GroundingContext
     /// <summary>Key a provider sets (true) in a response update's additional properties when the sources did not answer the question.</summary>
     public const string UnansweredKey = "chatbot.unanswered";
 
-    /// <summary>Adds <paramref name="sources"/> to the prompt (before the question) and to <paramref name="options"/>.</summary>
-    public static void Attach(List<ChatMessage> prompt, ChatOptions options, IReadOnlyList<GroundingSource> sources)
+    /// <summary>Key set (true) in the additional properties of the system message that carries the sources.</summary>
+    public const string SourcesMessageKey = "chatbot.sources_message";
+
+    // Immutable: it holds only the nonce factory (the system's cryptographic generator).
+    private static readonly ContextDelimiter s_delimiter = new();
+
+    /// <summary>Adds <paramref name="sources"/> to the prompt (before the question) and to <paramref name="options"/>, in a new frame.</summary>
+    public static void Attach(List<ChatMessage> prompt, ChatOptions options, IReadOnlyList<GroundingSource> sources) =>
+        Attach(prompt, options, sources, s_delimiter.BeginTurn());
+
+    /// <summary>Adds <paramref name="sources"/> to the prompt (before the question) and to <paramref name="options"/>, wrapped in <paramref name="frame"/>.</summary>
+    public static void Attach(List<ChatMessage> prompt, ChatOptions options, IReadOnlyList<GroundingSource> sources, ContextFrame frame)
     {
         if (sources.Count == 0)
         {
             return;
         }
 
-        var text = new StringBuilder("Sources (cite the ones you use as [n]; if they do not contain the answer, say you do not know):\n");
+        var text = new StringBuilder(frame.Instructions)
+            .Append("\n\nSources (cite the ones you use as [n]; if they do not contain the answer, say you do not know):\n");
         foreach (var s in sources)
         {
-            text.Append(CultureInfo.InvariantCulture, $"[{s.Index}] {s.Title}");
-            if (s.Section.Length > 0)
-            {
-                text.Append(" — ").Append(s.Section);
-            }
-
-            text.Append('\n').Append(s.Text).Append("\n\n");
+            var label = s.Section.Length > 0 ? $"{s.Title} — {s.Section}" : s.Title;
+            text.Append(CultureInfo.InvariantCulture, $"[{s.Index}] {label}\n").Append(frame.Wrap(s.Text, label)).Append("\n\n");
         }
 
-        prompt.Insert(prompt.Count - 1, new ChatMessage(ChatRole.System, text.ToString().TrimEnd()));
+        var message = new ChatMessage(ChatRole.System, text.ToString().TrimEnd())
+        {
+            AdditionalProperties = new() { [SourcesMessageKey] = true },
+        };
+        prompt.Insert(Math.Max(0, prompt.Count - 1), message);
         (options.AdditionalProperties ??= [])[SourcesKey] = sources;
+    }
+
+    /// <summary>
+    /// Replaces the sources of a prompt built by <see cref="Attach(List{ChatMessage}, ChatOptions, IReadOnlyList{GroundingSource})"/>
+    /// (for example with guarded passages): the old sources message is removed and <paramref name="sources"/> attached
+    /// in a new frame. With no sources left, the prompt carries none.
+    /// </summary>
+    public static void Replace(List<ChatMessage> prompt, ChatOptions options, IReadOnlyList<GroundingSource> sources)
+    {
+        prompt.RemoveAll(m => m.AdditionalProperties?.ContainsKey(SourcesMessageKey) == true);
+        options.AdditionalProperties?.Remove(SourcesKey);
+        Attach(prompt, options, sources);
     }
 
     /// <summary>The sources attached to <paramref name="options"/>, if any.</summary>

@@ -53,6 +53,9 @@ public sealed record TurnRequest
 
     /// <summary>Datasets to answer from; null: the tenant's <c>default</c> dataset.</summary>
     [Id(8)] public IReadOnlyList<string>? DatasetIds { get; init; }
+
+    /// <summary>The user asking (JWT subject, or the anonymous user id); their long-term memory applies. Null: unknown.</summary>
+    [Id(9)] public string? UserId { get; init; }
 }
 
 /// <summary>What <see cref="IConversationGrain.StartTurnAsync"/> did with a request.</summary>

@@ -1,5 +1,6 @@
 using Chatbot.AI.Chat;
 using Chatbot.AI.Telemetry;
+using Chatbot.Safety.Guards;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -22,11 +23,12 @@ public static class TelemetryExtensions
     public static readonly IReadOnlyList<string> Sources = [ChatServiceCollectionExtensions.TelemetrySourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>
-    /// Meters the platform emits: the model pipeline's, <see cref="ChatbotMetrics"/>, Orleans' own (grain counts,
-    /// messaging) and the .NET runtime's (<c>System.Runtime</c>: process memory, GC heap, thread pool), which the load
-    /// tool reads to report server memory per open connection.
+    /// Meters the platform emits: the model pipeline's, <see cref="ChatbotMetrics"/>, the guards' detections
+    /// (<see cref="GuardMetrics"/>), Orleans' own (grain counts, messaging) and the .NET runtime's (<c>System.Runtime</c>:
+    /// process memory, GC heap, thread pool), which the load tool reads to report server memory per open connection.
     /// </summary>
-    public static readonly IReadOnlyList<string> Meters = [ChatServiceCollectionExtensions.TelemetrySourceName, ChatbotMetrics.MeterName, "Microsoft.Orleans", "System.Runtime"];
+    public static readonly IReadOnlyList<string> Meters =
+        [ChatServiceCollectionExtensions.TelemetrySourceName, ChatbotMetrics.MeterName, GuardMetrics.MeterName, "Microsoft.Orleans", "System.Runtime"];
 
     /// <summary>
     /// Registers <see cref="ChatbotMetrics"/>, tracing and metrics for <see cref="Sources"/> and <see cref="Meters"/>, and

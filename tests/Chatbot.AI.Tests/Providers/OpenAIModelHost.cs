@@ -45,6 +45,9 @@ internal sealed class OpenAIModelHost : IAsyncDisposable
             ["Chatbot:Model:OpenAI:StreamIdleTimeoutSeconds"] = "20",
             ["Chatbot:Model:OpenAI:MaxRetries"] = "2",
             ["Chatbot:Model:OpenAI:RetryDelayMilliseconds"] = "0",
+            // These tests are about the provider's stream; the answer guard's re-chunking is tested on its own (Safety/).
+            ["Chatbot:Safety:Default:OutputPii"] = "Allow",
+            ["Chatbot:Safety:Default:Toxicity"] = "Allow",
         };
         foreach (var (key, value) in settings)
         {

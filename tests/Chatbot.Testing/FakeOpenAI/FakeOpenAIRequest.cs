@@ -18,6 +18,9 @@ public sealed class FakeOpenAIRequest
             && streamOptions.TryGetProperty("include_usage", out var includeUsage)
             && includeUsage.ValueKind == JsonValueKind.True;
         Temperature = root.TryGetProperty("temperature", out var temperature) ? temperature.GetDouble() : null;
+        ToolNames = root.TryGetProperty("tools", out var tools) && tools.ValueKind == JsonValueKind.Array
+            ? [.. tools.EnumerateArray().Select(t => t.GetProperty("function").GetProperty("name").GetString()!)]
+            : [];
         Messages = root.TryGetProperty("messages", out var messages)
             ? [.. messages.EnumerateArray().Select(m => new FakeMessage(m.GetProperty("role").GetString()!, TextOf(m)))]
             : [];
@@ -43,6 +46,9 @@ public sealed class FakeOpenAIRequest
 
     /// <summary>The <c>temperature</c> field, when sent.</summary>
     public double? Temperature { get; }
+
+    /// <summary>Names of the functions declared in <c>tools</c>.</summary>
+    public IReadOnlyList<string> ToolNames { get; }
 
     /// <summary>The <c>messages</c>, with multi-part content joined into one text.</summary>
     public IReadOnlyList<FakeMessage> Messages { get; }

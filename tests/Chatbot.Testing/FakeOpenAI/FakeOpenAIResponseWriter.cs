@@ -36,7 +36,7 @@ internal sealed class FakeOpenAIResponseWriter(
         if (!request.Stream)
         {
             context.Response.ContentType = "application/json";
-            await context.Response.WriteAsync(_wire.Completion(string.Concat(reply.Pieces), reply.PromptTokens, completionTokens), aborted);
+            await context.Response.WriteAsync(_wire.Completion(string.Concat(reply.Pieces), reply.PromptTokens, completionTokens, reply.ToolCalls), aborted);
             return;
         }
 
@@ -61,7 +61,12 @@ internal sealed class FakeOpenAIResponseWriter(
             await SendAsync(_wire.ContentChunk(reply.Pieces[i]));
         }
 
-        await SendAsync(_wire.FinishChunk());
+        for (var i = 0; i < reply.ToolCalls.Count; i++)
+        {
+            await SendAsync(_wire.ToolCallChunk(i, reply.ToolCalls[i]));
+        }
+
+        await SendAsync(_wire.FinishChunk(reply.ToolCalls.Count > 0 ? "tool_calls" : "stop"));
         if (request.IncludeUsage)
         {
             await SendAsync(_wire.UsageChunk(reply.PromptTokens, completionTokens));

@@ -31,11 +31,28 @@ internal sealed class FakeOpenAIWire(string id, long created, string model)
         w.WriteEndObject();
     }, finishReason: null);
 
-    public string FinishChunk() => Chunk(w =>
+    public string ToolCallChunk(int index, FakeToolCall call) => Chunk(w =>
+    {
+        w.WriteStartObject("delta");
+        w.WriteStartArray("tool_calls");
+        w.WriteStartObject();
+        w.WriteNumber("index", index);
+        w.WriteString("id", call.Id);
+        w.WriteString("type", "function");
+        w.WriteStartObject("function");
+        w.WriteString("name", call.Name);
+        w.WriteString("arguments", call.ArgumentsJson);
+        w.WriteEndObject();
+        w.WriteEndObject();
+        w.WriteEndArray();
+        w.WriteEndObject();
+    }, finishReason: null);
+
+    public string FinishChunk(string finishReason = "stop") => Chunk(w =>
     {
         w.WriteStartObject("delta");
         w.WriteEndObject();
-    }, finishReason: "stop");
+    }, finishReason);
 
     public string UsageChunk(int promptTokens, int completionTokens) => Write(w =>
     {
@@ -45,7 +62,7 @@ internal sealed class FakeOpenAIWire(string id, long created, string model)
         Usage(w, promptTokens, completionTokens);
     });
 
-    public string Completion(string content, int promptTokens, int completionTokens) => Write(w =>
+    public string Completion(string content, int promptTokens, int completionTokens, IReadOnlyList<FakeToolCall>? toolCalls = null) => Write(w =>
     {
         Header(w, "chat.completion");
         w.WriteStartArray("choices");
@@ -53,11 +70,37 @@ internal sealed class FakeOpenAIWire(string id, long created, string model)
         w.WriteNumber("index", 0);
         w.WriteStartObject("message");
         w.WriteString("role", "assistant");
-        w.WriteString("content", content);
+        if (content.Length == 0 && toolCalls is { Count: > 0 })
+        {
+            w.WriteNull("content");
+        }
+        else
+        {
+            w.WriteString("content", content);
+        }
+
         w.WriteNull("refusal");
+        if (toolCalls is { Count: > 0 })
+        {
+            w.WriteStartArray("tool_calls");
+            foreach (var call in toolCalls)
+            {
+                w.WriteStartObject();
+                w.WriteString("id", call.Id);
+                w.WriteString("type", "function");
+                w.WriteStartObject("function");
+                w.WriteString("name", call.Name);
+                w.WriteString("arguments", call.ArgumentsJson);
+                w.WriteEndObject();
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         w.WriteEndObject();
         w.WriteNull("logprobs");
-        w.WriteString("finish_reason", "stop");
+        w.WriteString("finish_reason", toolCalls is { Count: > 0 } ? "tool_calls" : "stop");
         w.WriteEndObject();
         w.WriteEndArray();
         Usage(w, promptTokens, completionTokens);

@@ -9,6 +9,9 @@ public sealed record FakeReply
     /// <summary>The answer, one streamed chunk per piece; joined for a non-streaming answer.</summary>
     public IReadOnlyList<string> Pieces { get; init; } = [];
 
+    /// <summary>Function calls the model asks for (finish reason <c>tool_calls</c>), after any text pieces.</summary>
+    public IReadOnlyList<FakeToolCall> ToolCalls { get; init; } = [];
+
     /// <summary>When set, the reply is this HTTP status with an OpenAI error body instead of an answer.</summary>
     public int? StatusCode { get; init; }
 
@@ -35,6 +38,9 @@ public sealed record FakeReply
 
     /// <summary>An answer made of <paramref name="pieces"/>.</summary>
     public static FakeReply Text(params string[] pieces) => new() { Pieces = pieces };
+
+    /// <summary>A reply that asks for <paramref name="calls"/> and says nothing.</summary>
+    public static FakeReply Calls(params FakeToolCall[] calls) => new() { ToolCalls = calls };
 
     /// <summary>An HTTP error, e.g. 503 or 429.</summary>
     public static FakeReply Status(int statusCode, int? retryAfterSeconds = null) =>
