@@ -36,6 +36,13 @@ public sealed class VoiceActivityDetector
     /// <summary>True between <see cref="SpeechStarted"/> and <see cref="SpeechEnded"/>.</summary>
     public bool IsSpeaking { get; private set; }
 
+    /// <summary>
+    /// Start of the voiced frames heard since the last quiet stretch that may yet become speech (not enough of them for
+    /// <see cref="VadOptions.MinSpeechMs"/> so far); null when there are none, or while <see cref="IsSpeaking"/>. A
+    /// session holds back its own speech while this is set, so nothing it says follows the onset of a barge-in.
+    /// </summary>
+    public TimeSpan? PendingOnset => IsSpeaking ? null : _onset;
+
     /// <summary>Audio fed so far.</summary>
     public TimeSpan Position { get; private set; }
 
