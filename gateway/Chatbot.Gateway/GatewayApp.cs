@@ -8,6 +8,7 @@ using Chatbot.Gateway.Http;
 using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.RateLimiting;
+using Chatbot.Gateway.Voice;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
 using Chatbot.Hosting.Knowledge;
@@ -57,6 +58,7 @@ public static class GatewayApp
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddChatbotHealthChecks();
         builder.Services.AddGatewayDraining();
+        builder.Services.AddVoiceStreaming(configuration);
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation());
@@ -74,6 +76,7 @@ public static class GatewayApp
         app.UseMiddleware<TenantMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseWebSockets();
 
         app.MapChatbotHealthChecks();
         app.MapOpenApi();
@@ -83,6 +86,7 @@ public static class GatewayApp
         app.MapKnowledgeEndpoints();
         app.MapUnansweredEndpoints();
         app.MapOpenAIEndpoints();
+        app.MapVoiceEndpoints();
         return app;
     }
 }

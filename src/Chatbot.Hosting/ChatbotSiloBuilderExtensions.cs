@@ -13,6 +13,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Chatbot.Knowledge;
+using Chatbot.Voice;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -116,6 +117,7 @@ public static class ChatbotSiloBuilderExtensions
         silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotKnowledge(configuration);
         silo.Services.AddChatbotChatModel(configuration);
+        silo.Services.AddChatbotVoice(configuration);
         silo.Services.AddChatbotTelemetry();
         return silo;
     }

@@ -45,6 +45,9 @@ public static class VoiceErrorCodes
     /// <summary>The client does not read the session's messages fast enough; the session ends.</summary>
     public const string ClientTooSlow = "client_too_slow";
 
+    /// <summary>Voice is turned off on the silos (<c>Chatbot:Voice:Enabled</c>).</summary>
+    public const string VoiceUnavailable = "voice_unavailable";
+
     /// <summary>The session was lost (its silo failed) or could not go on; start a new one.</summary>
     public const string SessionFailed = "session_failed";
 }

@@ -1,4 +1,5 @@
 using Chatbot.AI.Chat;
+using Chatbot.Voice.Sessions;
 using Microsoft.Extensions.DependencyInjection;
 using OpenTelemetry.Metrics;
 using OpenTelemetry.Trace;
@@ -12,7 +13,7 @@ public static class TelemetryExtensions
     public static readonly IReadOnlyList<string> Sources = [ChatServiceCollectionExtensions.TelemetrySourceName, "Microsoft.Orleans.Runtime", "Microsoft.Orleans.Application"];
 
     /// <summary>Meters the platform emits.</summary>
-    public static readonly IReadOnlyList<string> Meters = [ChatServiceCollectionExtensions.TelemetrySourceName, "Microsoft.Orleans"];
+    public static readonly IReadOnlyList<string> Meters = [ChatServiceCollectionExtensions.TelemetrySourceName, VoiceMetrics.MeterName, "Microsoft.Orleans"];
 
     /// <summary>Registers tracing and metrics for <see cref="Sources"/> and <see cref="Meters"/>.</summary>
     public static IServiceCollection AddChatbotTelemetry(this IServiceCollection services)

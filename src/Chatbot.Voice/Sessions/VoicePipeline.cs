@@ -20,9 +20,9 @@ namespace Chatbot.Voice.Sessions;
 /// the answer streams as <c>llm_delta</c>s, each sentence is synthesized as soon as it ends, and its audio goes out as
 /// <c>tts_chunk</c>s paced to playback, then <c>done</c>.</item>
 /// <item>Barge-in: speech that starts while an answer plays interrupts it (<c>interrupted</c> with how much was played;
-/// synthesis and generation stop). While a possible onset is still shorter than <see cref="VadOptions.MinSpeechMs"/>,
-/// audio output is held, so no chunk of an answer that is then interrupted follows the speech onset; a burst that
-/// proves shorter releases it. An interruption whose transcript is empty resumes the answer from the sentence that
+/// synthesis and generation stop). From the first loud frame until the detector decides (speech, or a burst shorter
+/// than <see cref="VadOptions.MinSpeechMs"/> followed by <see cref="VadOptions.MaxOnsetGapMs"/> of quiet), audio
+/// output is held, so no chunk of an answer that is then interrupted follows the speech onset; a burst releases it. An interruption whose transcript is empty resumes the answer from the sentence that
 /// was playing (with the text written before the stop).</item>
 /// </list>
 /// Thread-safe: audio, text and end of input may come from any thread, one call at a time each; the session's state
@@ -53,6 +53,7 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
     private SpokenAnswer? _answer;
     private SpokenAnswer? _interrupted; // interrupted by the utterance being spoken: resumed if it holds no words
     private TaskCompletionSource? _hold;
+    private TimeSpan? _lastLoudEnd;
     private long _frames;
     private int _utterances;
     private int _questions;
@@ -322,10 +323,17 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
         }
     }
 
-    // While a possible barge-in is too short to tell, the answer holds its audio.
+    // While a possible barge-in is too short to tell, the answer holds its audio: from the first loud frame (voiced or
+    // not: words may start unvoiced) until the detector has either started speech or seen MaxOnsetGapMs of quiet.
     private void UpdateHold()
     {
-        var hold = _vad?.PendingOnset is not null && _answer is { IsOver: false };
+        if (_vad!.LastFrameLoud)
+        {
+            _lastLoudEnd = Position;
+        }
+
+        var recentlyLoud = _lastLoudEnd is { } loud && (Position - loud).TotalMilliseconds <= _options.Vad!.MaxOnsetGapMs;
+        var hold = (_vad.PendingOnset is not null || (recentlyLoud && !_vad.IsSpeaking)) && _answer is { IsOver: false };
         if (hold && _hold is null)
         {
             _hold = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);

@@ -49,6 +49,13 @@ public sealed class VoiceActivityDetector
     /// <summary>The current noise floor, in dBFS.</summary>
     public double NoiseFloorDbfs => _floor.Level;
 
+    /// <summary>
+    /// True when the last frame was loud enough to be speech (above <see cref="VadOptions.MinLevelDbfs"/> and the noise
+    /// floor by <see cref="VadOptions.MarginDb"/>), voiced or not: the unvoiced start of a word, but also a knock or a
+    /// burst of noise.
+    /// </summary>
+    public bool LastFrameLoud { get; private set; }
+
     /// <summary>The last frame's measurements.</summary>
     public FrameFeatures LastFeatures { get; private set; }
 
@@ -65,9 +72,8 @@ public sealed class VoiceActivityDetector
         var features = FrameFeatures.Measure(frame, _previous);
         _previous = frame.ToArray();
         LastFeatures = features;
-        var voiced = features.LevelDbfs >= _options.MinLevelDbfs
-            && features.LevelDbfs >= _floor.Level + _options.MarginDb
-            && features.Periodicity >= VoicingThreshold;
+        LastFrameLoud = features.LevelDbfs >= _options.MinLevelDbfs && features.LevelDbfs >= _floor.Level + _options.MarginDb;
+        var voiced = LastFrameLoud && features.Periodicity >= VoicingThreshold;
         _floor.Update(features.LevelDbfs, voiced || IsSpeaking);
         return IsSpeaking ? WhileSpeaking(voiced) : WhileQuiet(voiced, start);
     }
