@@ -43,6 +43,9 @@ public sealed record BenchSettings
     /// (writes nothing: what the rest of the platform costs without persistence).</summary>
     public string PlatformStorage { get; init; } = "embedded";
 
+    /// <summary>Concurrent voice sessions per level of the voice scenario (<c>--voice-sessions</c>); it stops at the first level past the goal.</summary>
+    public IReadOnlyList<int> VoiceSessions { get; init; } = [1, 2, 4, 8, 16, 32];
+
     public string OutputDirectory { get; init; } = Path.Combine(RepositoryRoot(), "artifacts", "bench");
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
@@ -61,6 +64,7 @@ public sealed record BenchSettings
                 "--seconds" => settings with { Seconds = Positive(args[i], Value(args, ref i)) },
                 "--platform-storage" => settings with { PlatformStorage = Storage(Value(args, ref i)) },
                 "--chunks" => settings with { RetrievalChunks = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
+                "--voice-sessions" => settings with { VoiceSessions = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
                 "--slices" => settings with { Slices = Positive(args[i], Value(args, ref i)) },
                 "--turns-per-conversation" => settings with { TurnsPerConversation = Positive(args[i], Value(args, ref i)) },
                 "--out" => settings with { OutputDirectory = Path.GetFullPath(Value(args, ref i)) },

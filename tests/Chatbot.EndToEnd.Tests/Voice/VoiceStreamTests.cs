@@ -116,6 +116,10 @@ public sealed class VoiceStreamTests(VoiceGatewayFixture fixture, ITestOutputHel
         var index = client.Received.FindIndex(r => r.Event.Type == VoiceEventTypes.Interrupted);
         Assert.DoesNotContain(client.Received.Skip(index), r => r.Event.TurnId == first.TurnId && r.Event.Type is VoiceEventTypes.TtsChunk or VoiceEventTypes.Done);
         Assert.Equal(cancelled.Sum(r => r.Event.DurationMs!.Value), interrupted.SentMs!.Value, precision: 0);
+
+        // How much was played: no more than was sent, and at least what the 500 ms chunk waited for implies (it goes
+        // out at most the 400 ms playback lead ahead of playback).
+        Assert.InRange(interrupted.PlayedMs!.Value, 100, interrupted.SentMs.Value);
         Assert.Contains("password", nextFinal.Text, StringComparison.Ordinal);
     }
 
