@@ -3,6 +3,7 @@ using System.Text;
 using Chatbot.AI.Chat;
 using Chatbot.AI.Conversations;
 using Chatbot.AI.Grounding;
+using Chatbot.AI.Telemetry;
 using Chatbot.Knowledge;
 using Chatbot.Conversations;
 using Chatbot.Hosting;
@@ -28,15 +29,20 @@ public sealed partial class ConversationGrain(
     IOptions<ChatModelOptions> modelOptions,
     IOptions<ConversationOptions> conversationOptions,
     TimeProvider timeProvider,
+    ChatbotMetrics metrics,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
     private readonly ConversationOptions _options = conversationOptions.Value;
+    private string? _model;
     private ActiveTurn? _active;
     private bool _deleted;
 
     private string Key => this.GetPrimaryKeyString();
 
     private bool Exists => state.State.Messages.Count > 0;
+
+    // The model's name as the chat pipeline reports it; a metrics label only.
+    private string Model => _model ??= chatClient.GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
 
     public Task<TurnStart> StartTurnAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
@@ -146,6 +152,7 @@ public sealed partial class ConversationGrain(
         try
         {
             // 1. Snapshot what the turn needs before the first await: other calls interleave from here on.
+            var started = timeProvider.GetTimestamp();
             var askedAt = timeProvider.GetUtcNow();
             var history = request.ContextOverride ?? PromptBuilder.FromStored(state.State.Messages);
             var systemPrompt = string.IsNullOrWhiteSpace(request.SystemPrompt)
@@ -181,6 +188,11 @@ public sealed partial class ConversationGrain(
                     var text = update.Text;
                     if (!string.IsNullOrEmpty(text))
                     {
+                        if (answer.Length == 0)
+                        {
+                            metrics.TimeToFirstToken(timeProvider.GetElapsedTime(started), Model);
+                        }
+
                         answer.Append(text);
                         log.Append(new ChatEvent { Type = ChatEventTypes.Delta, Seq = 0, Content = text });
                     }
@@ -199,9 +211,12 @@ public sealed partial class ConversationGrain(
             }
 
             var turnUsage = ToUsage(usage, prompt, answer);
+            var (tenantId, conversationId) = ConversationKey.Parse(Key);
+            metrics.TokensUsed(tenantId, Model, turnUsage.InputTokens, turnUsage.OutputTokens);
             if (_deleted)
             {
                 log.Append(new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = errorCode ?? "conversation_deleted", Message = errorMessage });
+                metrics.TurnFinished(errorCode ?? "conversation_deleted");
                 return;
             }
 
@@ -210,7 +225,6 @@ public sealed partial class ConversationGrain(
             var references = References(hits, answer.ToString(), unanswered);
             if (unanswered)
             {
-                var (tenantId, conversationId) = ConversationKey.Parse(Key);
                 await GrainFactory.GetGrain<IUnansweredQuestionsGrain>(tenantId).RecordAsync(new UnansweredQuestion(
                     request.Content, conversationId, request.RequestId, askedAt, request.DatasetIds ?? [DatasetKey.DefaultDataset]));
             }
@@ -239,14 +253,14 @@ public sealed partial class ConversationGrain(
                 state.State = previous;
                 LogWriteFailed(logger, ex, Key, request.RequestId);
                 log.Append(new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = "storage_error", Message = "The answer could not be saved." });
+                metrics.TurnFinished("storage_error");
                 return;
             }
 
             // 6. A new conversation joins the tenant's index before anyone is told the turn is done, so a list right
             //    after it shows the conversation; later turns only refresh its position, off the answer's path.
-            var (tenant, id) = ConversationKey.Parse(Key);
-            var tenantGrain = GrainFactory.GetGrain<ITenantGrain>(tenant);
-            var summary = new ConversationSummary { Id = id, Title = next.Title, CreatedAt = next.CreatedAt, UpdatedAt = next.UpdatedAt };
+            var tenantGrain = GrainFactory.GetGrain<ITenantGrain>(tenantId);
+            var summary = new ConversationSummary { Id = conversationId, Title = next.Title, CreatedAt = next.CreatedAt, UpdatedAt = next.UpdatedAt };
             if (isNew)
             {
                 await RegisterAsync(tenantGrain, summary);
@@ -264,11 +278,13 @@ public sealed partial class ConversationGrain(
             }
 
             await tenantGrain.RecordUsageAsync(turnUsage);
+            metrics.TurnFinished(errorCode ?? "ok");
             LogTurnCompleted(logger, Key, request.RequestId, turnUsage.OutputTokens, errorCode ?? "ok");
         }
         catch (Exception ex)
         {
             LogTurnCrashed(logger, ex, Key, request.RequestId);
+            metrics.TurnFinished("internal_error");
             if (!log.IsCompleted)
             {
                 log.Append(new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = "internal_error", Message = "The turn failed." });

@@ -1,8 +1,11 @@
+using Chatbot.AI.Telemetry;
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Indexing.Analysis;
 using Chatbot.Knowledge.Indexing.Bm25;
 using Chatbot.Knowledge.Search;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -15,7 +18,11 @@ namespace Chatbot.Grains.Knowledge;
 /// </summary>
 [StatelessWorker]
 public sealed class KnowledgeSearchGrain(
-    ITextAnalyzer analyzer, IEmbeddingGenerator<string, Embedding<float>> embeddings, IOptions<KnowledgeOptions> options)
+    ITextAnalyzer analyzer,
+    [FromKeyedServices(EmbeddingServiceKeys.Knowledge)] IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    IOptions<KnowledgeOptions> options,
+    ChatbotMetrics metrics,
+    TimeProvider timeProvider)
     : Grain, IKnowledgeSearchGrain
 {
     // Each partition contributes this many candidates per route for every result asked for, so fusion has depth.
@@ -25,6 +32,14 @@ public sealed class KnowledgeSearchGrain(
     public static int CandidateDepth(int topK) => Math.Max(10, topK * CandidatesPerResult);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var started = timeProvider.GetTimestamp();
+        var hits = await SearchPartitionsAsync(query, cancellationToken);
+        metrics.SearchCompleted(timeProvider.GetElapsedTime(started), query.Mode);
+        return hits;
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> SearchPartitionsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var key = this.GetPrimaryKeyString();
         var partitionCount = await GrainFactory.GetGrain<IKnowledgeBaseGrain>(key).GetPartitionCountAsync();

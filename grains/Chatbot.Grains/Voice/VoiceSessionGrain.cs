@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Chatbot.AI.Telemetry;
 using Chatbot.Conversations;
 using Chatbot.Knowledge;
 using Chatbot.Voice;
@@ -25,6 +26,7 @@ public sealed partial class VoiceSessionGrain(
     ISpeechSynthesizer synthesizer,
     IOptions<VoiceOptions> options,
     VoiceMetrics metrics,
+    ChatbotMetrics platformMetrics,
     TimeProvider timeProvider,
     ILogger<VoiceSessionGrain> logger) : Grain, IVoiceSessionGrain
 {
@@ -70,6 +72,7 @@ public sealed partial class VoiceSessionGrain(
                 pipelineOptions, recognizer, synthesizer, new ConversationAnswerer(conversation, start.DatasetIds), timeProvider, logger, metrics);
             await pipeline.StartAsync(cancellationToken);
             _pipeline = pipeline;
+            platformMetrics.VoiceSessionStarted();
             LogStarted(logger, this.GetPrimaryKeyString(), start.ConversationId, pipelineOptions.Format.ToString(), domain?.Vocabulary.Count ?? 0);
         }
         finally
@@ -95,8 +98,26 @@ public sealed partial class VoiceSessionGrain(
             yield break;
         }
 
+        long? speechEndedMs = null;
         await foreach (var e in pipeline.Events.ReadAllAsync(cancellationToken))
         {
+            // The platform's voice metrics, in stream time: end of the question's speech to its answer's first audio.
+            switch (e.Type)
+            {
+                case VoiceEventTypes.AsrFinal when !string.IsNullOrWhiteSpace(e.Text):
+                    speechEndedMs = e.EndMs;
+                    break;
+                case VoiceEventTypes.TtsChunk when speechEndedMs is { } ended:
+                    platformMetrics.TimeToFirstAudio(TimeSpan.FromMilliseconds(Math.Max(0, e.AtMs - ended)));
+                    speechEndedMs = null;
+                    break;
+                case VoiceEventTypes.Interrupted:
+                    platformMetrics.BargeIn();
+                    break;
+                default:
+                    break;
+            }
+
             yield return e;
         }
     }
@@ -131,6 +152,7 @@ public sealed partial class VoiceSessionGrain(
         if (_pipeline is { } pipeline)
         {
             _pipeline = null;
+            platformMetrics.VoiceSessionEnded();
             await pipeline.DisposeAsync();
         }
 
@@ -142,6 +164,7 @@ public sealed partial class VoiceSessionGrain(
         if (_pipeline is { } pipeline)
         {
             _pipeline = null;
+            platformMetrics.VoiceSessionEnded();
             await pipeline.DisposeAsync();
         }
     }

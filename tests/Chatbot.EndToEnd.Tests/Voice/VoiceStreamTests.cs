@@ -1,6 +1,7 @@
 using System.Net.Http.Json;
 using System.Text.Json;
 using Chatbot.Testing.Http;
+using Chatbot.Testing.Telemetry;
 using Chatbot.Testing.Voice;
 using Chatbot.Voice;
 using Chatbot.Voice.Asr;
@@ -121,6 +122,12 @@ public sealed class VoiceStreamTests(VoiceGatewayFixture fixture, ITestOutputHel
         // out at most the 400 ms playback lead ahead of playback).
         Assert.InRange(interrupted.PlayedMs!.Value, 100, interrupted.SentMs.Value);
         Assert.Contains("password", nextFinal.Text, StringComparison.Ordinal);
+
+        // 3. Operators see it: sessions, barge-ins and time to first audio on /metrics (at least: other tests share the server).
+        var scrape = await PrometheusScrape.GetAsync(fixture.Server.Client, Ct);
+        Assert.True(scrape.Sum("chatbot_voice_sessions_started_total") >= 1, "sessions started");
+        Assert.True(scrape.Sum("chatbot_voice_barge_ins_total") >= 1, "barge-ins");
+        Assert.True(scrape.Sum("chatbot_voice_time_to_first_audio_seconds_count") >= 1, "time to first audio");
     }
 
     [Fact]
