@@ -13,6 +13,7 @@ using Chatbot.Gateway.Memory;
 using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.Operations;
 using Chatbot.Gateway.RateLimiting;
+using Chatbot.Gateway.Voice;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
 using Chatbot.Hosting.Knowledge;
@@ -68,6 +69,7 @@ public static class GatewayApp
         builder.Services.AddExceptionHandler<ClusterUnavailableHandler>();
         builder.Services.AddChatbotHealthChecks();
         builder.Services.AddGatewayDraining();
+        builder.Services.AddVoiceStreaming(configuration);
         builder.Services.AddOpenTelemetry()
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation());
@@ -89,6 +91,7 @@ public static class GatewayApp
         app.UseMiddleware<TenantMiddleware>();
         app.UseRateLimiter();
         app.UseAuthorization();
+        app.UseWebSockets();
 
         app.MapChatbotHealthChecks();
         app.MapChatbotMetrics();
@@ -103,6 +106,7 @@ public static class GatewayApp
         app.MapAgentEndpoints();
         app.MapMemoryEndpoints();
         app.MapPlatformMcp();
+        app.MapVoiceEndpoints();
         return app;
     }
 }

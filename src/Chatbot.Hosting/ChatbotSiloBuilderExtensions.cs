@@ -23,6 +23,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using Chatbot.Knowledge;
 using Chatbot.Tools.Knowledge;
+using Chatbot.Voice;
 using Orleans.Configuration;
 using StackExchange.Redis;
 
@@ -131,6 +132,7 @@ public static class ChatbotSiloBuilderExtensions
         silo.Services.AddChatbotAgents(configuration);
         silo.Services.TryAddSingleton<IKnowledgeSearcher, GrainKnowledgeSearcher>();
         silo.Services.TryAddSingleton<IAgentMemory, GrainAgentMemory>();
+        silo.Services.AddChatbotVoice(configuration);
         silo.AddChatbotInference(configuration, options);
         silo.Services.AddChatbotTelemetry();
         silo.AddActivityPropagation();

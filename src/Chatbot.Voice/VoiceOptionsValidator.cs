@@ -26,6 +26,11 @@ internal sealed class VoiceOptionsValidator : IValidateOptions<VoiceOptions>
         Annotations(options.Tts.OpenAI, $"{Section}:Tts:OpenAI", failures);
         Annotations(options.Vad, $"{Section}:Vad", failures);
 
+        if (!options.Enabled)
+        {
+            return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+        }
+
         if (options.Asr.Provider == AsrProviders.PocketSphinx)
         {
             var sphinx = options.Asr.PocketSphinx;
@@ -40,7 +45,7 @@ internal sealed class VoiceOptionsValidator : IValidateOptions<VoiceOptions>
 
         if (options.Tts.Provider == TtsProviders.EspeakNg && !OnPath(Tts.EspeakNg.EspeakNgSynthesizer.Executable))
         {
-            failures.Add($"{Section}:Tts:Provider is 'espeak-ng' but no espeak-ng executable is on the PATH (install the Debian package espeak-ng).");
+            failures.Add($"{Section}:Tts:Provider is 'espeak-ng' but no espeak-ng executable is on the PATH (install the Debian package espeak-ng, or set {Section}:Enabled=false).");
         }
         else if (options.Tts.Provider == TtsProviders.OpenAI)
         {
@@ -63,7 +68,7 @@ internal sealed class VoiceOptionsValidator : IValidateOptions<VoiceOptions>
     {
         if (!string.IsNullOrEmpty(path) && !exists(path))
         {
-            failures.Add($"{Section}:{setting} '{path}' does not exist (install the Debian package pocketsphinx-en-us, or point it at a model).");
+            failures.Add($"{Section}:{setting} '{path}' does not exist (install the Debian package pocketsphinx-en-us, point it at a model, or set {Section}:Enabled=false).");
         }
     }
 

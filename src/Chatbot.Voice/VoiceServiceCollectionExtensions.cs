@@ -1,6 +1,7 @@
 using Chatbot.Voice.Asr;
 using Chatbot.Voice.Asr.OpenAI;
 using Chatbot.Voice.Asr.PocketSphinx;
+using Chatbot.Voice.Sessions;
 using Chatbot.Voice.Tts;
 using Chatbot.Voice.Tts.EspeakNg;
 using Chatbot.Voice.Tts.OpenAI;
@@ -24,8 +25,9 @@ public static class VoiceServiceCollectionExtensions
 
     /// <summary>
     /// Adds <see cref="VoiceOptions"/> from <c>Chatbot:Voice</c> (validated at start-up), the <see cref="NativeCallGate"/>
-    /// bounding engine work, and singletons of <see cref="ISpeechRecognizer"/> and <see cref="ISpeechSynthesizer"/> for
-    /// the configured providers. Engines load their models on first use. Safe to call more than once.
+    /// bounding engine work, singletons of <see cref="ISpeechRecognizer"/> and <see cref="ISpeechSynthesizer"/> for
+    /// the configured providers, and the sessions' <see cref="VoiceMetrics"/>. Engines load their models on first use.
+    /// Safe to call more than once.
     /// </summary>
     public static IServiceCollection AddChatbotVoice(this IServiceCollection services, IConfiguration configuration)
     {
@@ -42,6 +44,9 @@ public static class VoiceServiceCollectionExtensions
         services.AddHttpClient(TtsHttpClientName, (sp, client) => client.Timeout = TimeSpan.FromSeconds(Options(sp).Tts.OpenAI.TimeoutSeconds));
         services.AddSingleton<ISpeechRecognizer>(CreateRecognizer);
         services.AddSingleton<ISpeechSynthesizer>(CreateSynthesizer);
+        services.AddMetrics();
+        services.TryAddSingleton<VoiceMetrics>();
+        services.TryAddSingleton(TimeProvider.System);
         return services;
     }
 

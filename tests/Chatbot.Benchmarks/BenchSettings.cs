@@ -57,6 +57,9 @@ public sealed record BenchSettings
     /// <summary>Running (held) turns the idle connections follow.</summary>
     public int HeldTurns { get; init; } = 100;
 
+    /// <summary>Concurrent voice sessions per level of the voice scenario (<c>--voice-sessions</c>); it stops at the first level past the goal.</summary>
+    public IReadOnlyList<int> VoiceSessions { get; init; } = [1, 2, 4, 8, 16, 32];
+
     public string OutputDirectory { get; init; } = Path.Combine(RepositoryRoot(), "artifacts", "bench");
 
     /// <summary>Parses <paramref name="args"/>; throws <see cref="ArgumentException"/> naming the bad argument.</summary>
@@ -75,6 +78,7 @@ public sealed record BenchSettings
                 "--seconds" => settings with { Seconds = Positive(args[i], Value(args, ref i)) },
                 "--platform-storage" => settings with { PlatformStorage = Storage(Value(args, ref i)) },
                 "--chunks" => settings with { RetrievalChunks = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
+                "--voice-sessions" => settings with { VoiceSessions = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
                 "--slices" => settings with { Slices = Positive(args[i], Value(args, ref i)) },
                 "--turns-per-conversation" => settings with { TurnsPerConversation = Positive(args[i], Value(args, ref i)) },
                 "--url" => settings with { Url = AbsoluteUrl(Value(args, ref i)) },

@@ -5,8 +5,9 @@ using Chatbot.Benchmarks.LoadTool;
 using Chatbot.Benchmarks.Reporting;
 using Chatbot.Benchmarks.Retrieval;
 using Chatbot.Benchmarks.Streaming;
+using Chatbot.Benchmarks.Voice;
 
-IScenario[] scenarios = [new StreamingScenario(), new RetrievalScenario(), new LoadScenario()];
+IScenario[] scenarios = [new StreamingScenario(), new RetrievalScenario(), new VoiceScenario(), new LoadScenario()];
 
 BenchSettings settings;
 try
@@ -17,7 +18,7 @@ catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
     Console.Error.WriteLine($"usage: Chatbot.Benchmarks all | list | {string.Join(" | ", scenarios.Select(s => s.Name))} [--quick] [--profile] " +
-        "[--concurrency 1,50,500] [--seconds 15] [--sync-model] [--slices 3] [--platform-storage embedded|none] [--turns-per-conversation 10] [--chunks 10000,100000] [--url URL] [--api-key KEY] [--idle 10000] [--held-turns 100] [--out DIR]");
+        "[--concurrency 1,50,500] [--seconds 15] [--sync-model] [--slices 3] [--platform-storage embedded|none] [--turns-per-conversation 10] [--chunks 10000,100000] [--voice-sessions 1,2,4,8,16,32] [--url URL] [--api-key KEY] [--idle 10000] [--held-turns 100] [--out DIR]");
     return 2;
 }
 

@@ -35,6 +35,21 @@ internal static class AuthExtensions
     private static void Configure(JwtBearerOptions jwt, AuthOptions auth)
     {
         jwt.MapInboundClaims = false;
+
+        // Browsers cannot set headers on a WebSocket: the voice socket also takes the token as ?access_token=.
+        jwt.Events = new JwtBearerEvents
+        {
+            OnMessageReceived = context =>
+            {
+                if (context.Request.Path.StartsWithSegments(Voice.VoiceEndpoints.Path, StringComparison.OrdinalIgnoreCase)
+                    && context.Request.Query.TryGetValue("access_token", out var token) && !string.IsNullOrEmpty(token))
+                {
+                    context.Token = token;
+                }
+
+                return Task.CompletedTask;
+            },
+        };
         jwt.Audience = auth.Audience;
         if (!string.IsNullOrWhiteSpace(auth.Authority))
         {

@@ -1,6 +1,7 @@
 using Chatbot.AI.Chat;
 using Chatbot.AI.Telemetry;
 using Chatbot.Safety.Guards;
+using Chatbot.Voice.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -24,11 +25,15 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Meters the platform emits: the model pipeline's, <see cref="ChatbotMetrics"/>, the guards' detections
-    /// (<see cref="GuardMetrics"/>), Orleans' own (grain counts, messaging) and the .NET runtime's (<c>System.Runtime</c>:
-    /// process memory, GC heap, thread pool), which the load tool reads to report server memory per open connection.
+    /// (<see cref="GuardMetrics"/>), the voice sessions' (<see cref="VoiceMetrics"/>), Orleans' own (grain counts,
+    /// messaging) and the .NET runtime's (<c>System.Runtime</c>: process memory, GC heap, thread pool), which the load
+    /// tool reads to report server memory per open connection.
     /// </summary>
     public static readonly IReadOnlyList<string> Meters =
-        [ChatServiceCollectionExtensions.TelemetrySourceName, ChatbotMetrics.MeterName, GuardMetrics.MeterName, "Microsoft.Orleans", "System.Runtime"];
+    [
+        ChatServiceCollectionExtensions.TelemetrySourceName, ChatbotMetrics.MeterName, GuardMetrics.MeterName, VoiceMetrics.MeterName,
+        "Microsoft.Orleans", "System.Runtime",
+    ];
 
     /// <summary>
     /// Registers <see cref="ChatbotMetrics"/>, tracing and metrics for <see cref="Sources"/> and <see cref="Meters"/>, and

@@ -36,11 +36,25 @@ public sealed class VoiceActivityDetector
     /// <summary>True between <see cref="SpeechStarted"/> and <see cref="SpeechEnded"/>.</summary>
     public bool IsSpeaking { get; private set; }
 
+    /// <summary>
+    /// Start of the voiced frames heard since the last quiet stretch that may yet become speech (not enough of them for
+    /// <see cref="VadOptions.MinSpeechMs"/> so far); null when there are none, or while <see cref="IsSpeaking"/>. A
+    /// session holds back its own speech while this is set, so nothing it says follows the onset of a barge-in.
+    /// </summary>
+    public TimeSpan? PendingOnset => IsSpeaking ? null : _onset;
+
     /// <summary>Audio fed so far.</summary>
     public TimeSpan Position { get; private set; }
 
     /// <summary>The current noise floor, in dBFS.</summary>
     public double NoiseFloorDbfs => _floor.Level;
+
+    /// <summary>
+    /// True when the last frame was loud enough to be speech (above <see cref="VadOptions.MinLevelDbfs"/> and the noise
+    /// floor by <see cref="VadOptions.MarginDb"/>), voiced or not: the unvoiced start of a word, but also a knock or a
+    /// burst of noise.
+    /// </summary>
+    public bool LastFrameLoud { get; private set; }
 
     /// <summary>The last frame's measurements.</summary>
     public FrameFeatures LastFeatures { get; private set; }
@@ -58,9 +72,8 @@ public sealed class VoiceActivityDetector
         var features = FrameFeatures.Measure(frame, _previous);
         _previous = frame.ToArray();
         LastFeatures = features;
-        var voiced = features.LevelDbfs >= _options.MinLevelDbfs
-            && features.LevelDbfs >= _floor.Level + _options.MarginDb
-            && features.Periodicity >= VoicingThreshold;
+        LastFrameLoud = features.LevelDbfs >= _options.MinLevelDbfs && features.LevelDbfs >= _floor.Level + _options.MarginDb;
+        var voiced = LastFrameLoud && features.Periodicity >= VoicingThreshold;
         _floor.Update(features.LevelDbfs, voiced || IsSpeaking);
         return IsSpeaking ? WhileSpeaking(voiced) : WhileQuiet(voiced, start);
     }

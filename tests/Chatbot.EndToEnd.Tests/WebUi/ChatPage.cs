@@ -23,6 +23,10 @@ internal sealed class ChatPage : IAsyncDisposable
 
     public ILocator StopButton => Page.GetByTestId("stop-button");
 
+    public ILocator MicButton => Page.GetByTestId("mic-button");
+
+    public ILocator VoiceStatus => Page.GetByTestId("voice-status");
+
     public ILocator ErrorBanner => Page.GetByTestId("error-banner");
 
     public ILocator Title => Page.GetByTestId("conversation-title");
@@ -35,15 +39,17 @@ internal sealed class ChatPage : IAsyncDisposable
     /// <summary>Uncaught script errors of the page so far.</summary>
     public IReadOnlyList<string> PageErrors => _pageErrors;
 
-    public static async Task<ChatPage> OpenAsync(WebUiFixture fixture)
+    public static Task<ChatPage> OpenAsync(WebUiFixture fixture) => OpenAsync(fixture.Browser, fixture.Server.BaseAddress);
+
+    public static async Task<ChatPage> OpenAsync(IBrowser browser, Uri address)
     {
-        var context = await fixture.Browser.NewContextAsync(new BrowserNewContextOptions
+        var context = await browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = 1280, Height = 800 },
         });
         var page = await context.NewPageAsync();
         var chat = new ChatPage(context, page);
-        await page.GotoAsync(fixture.Server.BaseAddress.ToString());
+        await page.GotoAsync(address.ToString());
         return chat;
     }
 

@@ -7,6 +7,7 @@ import { Sidebar } from "./sidebar.js";
 import { Turn } from "./turn.js";
 import { KnowledgePage } from "./knowledge.js";
 import { rememberTurn, forgetTurn, pendingTurn } from "./pending.js";
+import { VoiceSession } from "./voice.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
@@ -16,6 +17,7 @@ const ui = {
   deleteDialog: $("delete-dialog"), deleteTitle: $("delete-dialog-title"), deleteText: $("delete-dialog-text"),
   sidebar: $("sidebar"), sidebarToggle: $("sidebar-toggle"),
   chatView: $("chat-view"), knowledgeView: $("knowledge-view"), navChat: $("nav-chat"), navKnowledge: $("nav-knowledge"),
+  mic: $("mic-button"), voiceStatus: $("voice-status"),
 };
 
 const messages = new MessageList(ui.messages, $("empty-state"));
@@ -23,7 +25,7 @@ const sidebar = new Sidebar({
   list: $("conversation-list"), status: $("conversation-list-status"),
   onSelect: (id) => openConversation(id), onDelete: (item) => confirmDelete(item), onError: (e) => showError(e),
 });
-const state = { conversationId: null, turn: null, loads: 0, title: "New conversation", view: "chat" };
+const state = { conversationId: null, turn: null, loads: 0, title: "New conversation", view: "chat", voice: null };
 const knowledge = new KnowledgePage({
   ui: {
     select: $("dataset-select"), newDataset: $("dataset-new"), newDatasetInput: $("dataset-new-input"),
@@ -76,6 +78,12 @@ async function sendMessage() {
   const userMessage = messages.addUser(content);
   ui.input.value = "";
   autosize();
+  if (state.voice) {
+    // Speaking and typing share the session: the typed question interrupts the answer being spoken.
+    state.voice.session.sendText(content);
+    ui.input.focus();
+    return;
+  }
   ui.input.focus(); // Also when Send was clicked: the button is disabled while the answer streams.
   const view = messages.addAssistant({ streaming: true });
   messages.follow(true);
@@ -152,6 +160,116 @@ async function stopAnswer() {
   }
 }
 
+// ---- voice: speak and listen in the same conversation ---------------------------------------------------------------
+
+function setVoiceStatus(text) {
+  ui.voiceStatus.textContent = text;
+}
+
+async function toggleVoice() {
+  if (state.voice) {
+    setVoiceStatus("Finishing…");
+    ui.mic.setAttribute("aria-pressed", "false");
+    state.voice.session.finish(); // the server answers what was said, speaks it, then closes
+    return;
+  }
+  clearError();
+  detachTurn();
+  const voice = { session: null, heard: null, answers: new Map(), interrupted: null };
+  voice.session = new VoiceSession({ conversationId: state.conversationId, on: voiceHandlers(voice) });
+  state.voice = voice;
+  ui.mic.setAttribute("aria-pressed", "true");
+  setVoiceStatus("Connecting…");
+  try {
+    await voice.session.start();
+    if (state.voice === voice) setVoiceStatus("Listening…");
+  } catch (error) {
+    endVoice(voice);
+    showError(error, "Voice could not start.");
+  }
+}
+
+// An interrupted answer stays open while it may still resume; once something else is said (or voice ends) it is final.
+function settleInterrupted(voice) {
+  voice.interrupted?.finish("interrupted", { note: "Interrupted: you spoke over the answer." });
+  voice.interrupted = null;
+}
+
+function endVoice(voice) {
+  if (state.voice !== voice) return;
+  settleInterrupted(voice);
+  voice.session.close();
+  state.voice = null;
+  ui.mic.setAttribute("aria-pressed", "false");
+  setVoiceStatus("");
+}
+
+function voiceHandlers(voice) {
+  const answerFor = (turnId) => {
+    let view = voice.answers.get(turnId);
+    if (!view) {
+      settleInterrupted(voice);
+      view = messages.addAssistant({ streaming: true });
+      Object.assign(view.element.dataset, { source: "voice", turnId, audioChunks: "0", audioMs: "0" });
+      voice.answers.set(turnId, view);
+      messages.follow(true);
+    }
+    return view;
+  };
+  return {
+    asr_partial: (m) => {
+      voice.heard ??= messages.addUser("");
+      Object.assign(voice.heard.dataset, { source: "voice", status: "partial" });
+      voice.heard.querySelector(".message-body").textContent = m.text;
+      setVoiceStatus("Hearing you…");
+    },
+    asr_final: (m) => {
+      const heard = voice.heard ?? (m.text ? messages.addUser("") : null);
+      voice.heard = null;
+      setVoiceStatus("Listening…");
+      if (!heard) return;
+      if (!m.text) {
+        heard.remove(); // nothing said: a noise, or a pause during the answer
+        return;
+      }
+      Object.assign(heard.dataset, { source: "voice", status: "final" });
+      heard.querySelector(".message-body").textContent = m.text;
+    },
+    llm_delta: (m) => answerFor(m.turn_id).append(m.content ?? ""),
+    tts_chunk: (m) => {
+      const data = answerFor(m.turn_id).element.dataset;
+      data.audioChunks = String(Number(data.audioChunks) + 1);
+      data.audioMs = String(Math.round(Number(data.audioMs) + (m.duration_ms ?? 0)));
+      setVoiceStatus("Speaking… (speak to interrupt)");
+    },
+    interrupted: (m) => {
+      // Spoken (or typed) over: the answer stops where the user stopped hearing it; it may resume if no words follow.
+      const view = voice.answers.get(m.turn_id);
+      if (!view) return;
+      voice.interrupted = view;
+      Object.assign(view.element.dataset, { status: "interrupted", playedMs: String(Math.round(m.played_ms ?? 0)), heardMs: String(m.heard_ms) });
+      setVoiceStatus("Listening…");
+    },
+    done: async (m) => {
+      const view = answerFor(m.turn_id);
+      if (voice.interrupted === view) voice.interrupted = null; // resumed: no words came after the interruption
+      view.finish("complete");
+      setVoiceStatus(state.voice === voice ? "Listening…" : "");
+      await sidebar.refresh();
+      const title = sidebar.titleOf(voice.session.conversationId);
+      if (title && state.conversationId === voice.session.conversationId) setTitle(title);
+    },
+    error: (m) => {
+      if (m.turn_id) answerFor(m.turn_id).finish("error", { note: m.message });
+      showError(new Error(m.message || "The voice session failed."));
+    },
+    close: ({ code, reason }) => {
+      if (code !== 1000 && code !== 1005) showError(new Error(`The voice session ended${reason ? `: ${reason}` : ""}.`));
+      endVoice(voice);
+    },
+  };
+}
+
 // ---- conversations -------------------------------------------------------------------------------------------------
 
 function newConversationId() {
@@ -176,6 +294,7 @@ function setTitle(title) {
 function startNewConversation({ focus = true } = {}) {
   showView("chat");
   detachTurn();
+  if (state.voice) endVoice(state.voice);
   state.loads++;
   state.conversationId = newConversationId();
   sidebar.setCurrent(null);
@@ -188,6 +307,7 @@ function startNewConversation({ focus = true } = {}) {
 async function openConversation(id, { focus = true } = {}) {
   showView("chat");
   detachTurn();
+  if (state.voice) endVoice(state.voice);
   const load = ++state.loads;
   clearError();
   state.conversationId = id;
@@ -327,6 +447,7 @@ ui.input.addEventListener("keydown", (event) => {
 });
 ui.input.addEventListener("input", autosize);
 ui.stop.addEventListener("click", stopAnswer);
+ui.mic.addEventListener("click", toggleVoice);
 ui.navKnowledge.addEventListener("click", openKnowledge);
 ui.navChat.addEventListener("click", () => {
   showView("chat");

@@ -1,5 +1,5 @@
 // The message list: user messages as plain text, assistant answers as sanitized Markdown with their citations.
-// Elements carry data-testid, data-role and data-status (streaming | complete | incomplete | stopped | error).
+// Elements carry data-testid, data-role and data-status (streaming | complete | incomplete | stopped | interrupted | error).
 
 import { linkCitations, referenceLink } from "./citations.js";
 import { renderMarkdownInto } from "./markdown.js";
@@ -107,7 +107,7 @@ export class AnswerView {
     this.#render();
   }
 
-  /** Ends the answer: `status` is complete | incomplete | stopped | error; `note` explains anything but complete. */
+  /** Ends the answer: `status` is complete | incomplete | stopped | interrupted | error; `note` explains anything but complete. */
   finish(status, { note = null, usage = null } = {}) {
     this.element.dataset.status = status;
     // The live region stays: clearing aria-busy is what lets a screen reader read the finished answer.

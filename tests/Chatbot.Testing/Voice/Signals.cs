@@ -1,4 +1,4 @@
-namespace Chatbot.Voice.Tests.Support;
+namespace Chatbot.Testing.Voice;
 
 /// <summary>Test signals (tones, noise, clicks, silence) and measurements on them. Deterministic: noise takes a seed.</summary>
 public static class Signals

@@ -1,0 +1,8 @@
+using Chatbot.Voice;
+
+namespace Chatbot.Testing.Voice;
+
+/// <summary>A server message as a <see cref="VoiceClient"/> received it.</summary>
+/// <param name="Event">The message.</param>
+/// <param name="Uplink">How much audio the client had sent when it arrived (the client's stream time).</param>
+public sealed record ReceivedVoiceEvent(VoiceEvent Event, TimeSpan Uplink);
