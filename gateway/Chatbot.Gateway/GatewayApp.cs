@@ -8,6 +8,7 @@ using Chatbot.Gateway.Http;
 using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.RateLimiting;
+using Chatbot.Gateway.Search;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
 using Chatbot.Hosting.Knowledge;
@@ -81,6 +82,7 @@ public static class GatewayApp
         app.MapConversationEndpoints();
         app.MapUsageEndpoints();
         app.MapKnowledgeEndpoints();
+        app.MapSearchEndpoints();
         app.MapUnansweredEndpoints();
         app.MapOpenAIEndpoints();
         return app;

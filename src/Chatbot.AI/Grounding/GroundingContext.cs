@@ -7,19 +7,27 @@ namespace Chatbot.AI.Grounding;
 /// <summary>
 /// How retrieved sources travel to the model: as a numbered system message every provider reads (so an OpenAI-compatible
 /// model can cite them), and as structured <see cref="ChatOptions.AdditionalProperties"/> for providers that work on the
-/// passages themselves (the embedded extractive answerer). A provider that could not answer from the sources marks its
-/// last update with <see cref="UnansweredKey"/>.
+/// passages themselves (the embedded extractive answerer). Knowledge-graph paths (<see cref="GroundingPath"/>) travel
+/// the same two ways, after the sources they cite. A provider that could not answer from the sources marks its last
+/// update with <see cref="UnansweredKey"/>.
 /// </summary>
 public static class GroundingContext
 {
     /// <summary>Key of the <see cref="GroundingSource"/> list in <see cref="ChatOptions.AdditionalProperties"/>.</summary>
     public const string SourcesKey = "chatbot.sources";
 
+    /// <summary>Key of the <see cref="GroundingPath"/> list in <see cref="ChatOptions.AdditionalProperties"/>.</summary>
+    public const string PathsKey = "chatbot.paths";
+
     /// <summary>Key a provider sets (true) in a response update's additional properties when the sources did not answer the question.</summary>
     public const string UnansweredKey = "chatbot.unanswered";
 
-    /// <summary>Adds <paramref name="sources"/> to the prompt (before the question) and to <paramref name="options"/>.</summary>
-    public static void Attach(List<ChatMessage> prompt, ChatOptions options, IReadOnlyList<GroundingSource> sources)
+    /// <summary>
+    /// Adds <paramref name="sources"/> (and the graph <paramref name="paths"/> through them, if any) to the prompt, before
+    /// the question, and to <paramref name="options"/>.
+    /// </summary>
+    public static void Attach(
+        List<ChatMessage> prompt, ChatOptions options, IReadOnlyList<GroundingSource> sources, IReadOnlyList<GroundingPath>? paths = null)
     {
         if (sources.Count == 0)
         {
@@ -38,9 +46,28 @@ public static class GroundingContext
             text.Append('\n').Append(s.Text).Append("\n\n");
         }
 
+        if (paths is { Count: > 0 })
+        {
+            text.Append("Knowledge graph paths from the question's entities to candidate answers (each step cites its source):\n");
+            foreach (var path in paths)
+            {
+                text.Append("- ").Append(path.Text).Append(": ")
+                    .AppendJoin("; ", path.Steps.Select(s => string.Create(CultureInfo.InvariantCulture, $"{s.Phrase} [{s.SourceIndex}]")))
+                    .Append('\n');
+            }
+
+            (options.AdditionalProperties ??= [])[PathsKey] = paths;
+        }
+
         prompt.Insert(prompt.Count - 1, new ChatMessage(ChatRole.System, text.ToString().TrimEnd()));
         (options.AdditionalProperties ??= [])[SourcesKey] = sources;
     }
+
+    /// <summary>The graph paths attached to <paramref name="options"/>, if any.</summary>
+    public static IReadOnlyList<GroundingPath> PathsOf(ChatOptions? options) =>
+        options?.AdditionalProperties?.TryGetValue(PathsKey, out var value) == true && value is IReadOnlyList<GroundingPath> paths
+            ? paths
+            : [];
 
     /// <summary>The sources attached to <paramref name="options"/>, if any.</summary>
     public static IReadOnlyList<GroundingSource> SourcesOf(ChatOptions? options) =>

@@ -68,13 +68,13 @@ public sealed partial class KnowledgeGraphShard
             {
                 var documentId = reader.ReadString();
                 var (chunkId, name) = (reader.ReadString(), reader.ReadString());
-                Document(documentId).Nodes.Add(new NodeMention(id, name, ReadEnum<EntityType>(reader), chunkId));
+                Document(documentId).Nodes.Add(new NodeMention(id, name, GraphBinary.ReadEnum<EntityType>(reader, "graph shard snapshot"), chunkId));
             }
         }
 
         for (var edges = reader.Read7BitEncodedInt(); edges > 0; edges--)
         {
-            var key = new EdgeKey(reader.ReadString(), ReadEnum<RelationType>(reader), reader.ReadString());
+            var key = new EdgeKey(reader.ReadString(), GraphBinary.ReadEnum<RelationType>(reader, "graph shard snapshot"), reader.ReadString());
             for (var supports = reader.Read7BitEncodedInt(); supports > 0; supports--)
             {
                 var documentId = reader.ReadString();
@@ -91,14 +91,5 @@ public sealed partial class KnowledgeGraphShard
         }
 
         return shard;
-    }
-
-    private static T ReadEnum<T>(BinaryReader reader)
-        where T : struct, Enum
-    {
-        var value = reader.ReadByte();
-        return Enum.IsDefined(typeof(T), value)
-            ? (T)Enum.ToObject(typeof(T), value)
-            : throw new InvalidDataException($"Unknown {typeof(T).Name} {value} in a graph shard snapshot.");
     }
 }
