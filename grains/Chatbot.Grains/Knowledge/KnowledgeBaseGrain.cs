@@ -256,7 +256,11 @@ public sealed partial class KnowledgeBaseGrain(
 
     private bool HasWork => HasUnfinished || state.State.CommunitiesStale;
 
-    private DatasetStatus Summary() => DatasetStatuses.Summarize(Id.Dataset, state.State.Settings, _documents.Values);
+    private DatasetStatus Summary() => DatasetStatuses.Summarize(Id.Dataset, state.State.Settings, _documents.Values) with
+    {
+        CommunityCount = _communities.Count,
+        CommunitiesStale = state.State.CommunitiesStale,
+    };
 
     private bool EnsureCreated(DateTimeOffset now)
     {

@@ -114,7 +114,11 @@ public sealed partial class KnowledgeSearchGrain
             .Take(request.TopK)
             .Select(r =>
             {
-                var source = r.Candidate.Fused.Routes.MaxBy(h => weights[h.Route] / (fusion.RrfK + h.Rank))!.Route;
+                // The route that contributed most; on a tie the graph's, which says more about why the chunk is here.
+                var source = r.Candidate.Fused.Routes
+                    .OrderByDescending(h => weights[h.Route] / (fusion.RrfK + h.Rank))
+                    .ThenBy(h => h.Route == GraphResultSources.GraphTraversal ? 0 : 1)
+                    .First().Route;
                 return communityByKey.TryGetValue(r.Candidate.Fused.ChunkId, out var summary)
                     ? CommunityHit(dataset, summary, r.Score)
                     : ChunkHit(dataset, byChunk[r.Candidate.Fused.ChunkId], r.Score, source,

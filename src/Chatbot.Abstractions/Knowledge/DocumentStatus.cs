@@ -88,6 +88,12 @@ public sealed record DatasetStatus
 
     /// <summary>Chunk settings in force.</summary>
     [Id(8)] public IndexSettings Settings { get; init; } = new();
+
+    /// <summary>Community summaries of the dataset's graph.</summary>
+    [Id(9)] public int CommunityCount { get; init; }
+
+    /// <summary>Whether the graph changed since the summaries were computed (the index job recomputes them when it settles).</summary>
+    [Id(10)] public bool CommunitiesStale { get; init; }
 }
 
 /// <summary>How a knowledge base is chunked and indexed (<c>POST /api/v1/knowledge/index</c>).</summary>
