@@ -2,6 +2,7 @@ using Chatbot.Knowledge;
 using Chatbot.Knowledge.Graph;
 using Chatbot.Knowledge.Graph.Communities;
 using Chatbot.Knowledge.Graph.Retrieval;
+using Chatbot.Knowledge.Graph.Storage;
 using Chatbot.Knowledge.Graph.Traversal;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Indexing.Fusion;
@@ -15,6 +16,8 @@ public sealed partial class KnowledgeSearchGrain
     // Paths returned with a response: enough for an answer and its alternatives.
     private const int PathsReturned = 3;
 
+    private static readonly HashSet<string> TextRoutes = new(StringComparer.Ordinal) { GraphResultSources.Bm25, GraphResultSources.Vector };
+
     /// <summary>
     /// Graph-aware search of this dataset:
     /// <list type="number">
@@ -22,9 +25,10 @@ public sealed partial class KnowledgeSearchGrain
     /// <c>hybrid</c>), graph traversal over the partitions (<see cref="PartitionGraphSource"/>, one batch of grain calls
     /// per hop), and the knowledge base's community summaries when asked for;</item>
     /// <item>paths are kept when they end at a wanted entity type and every step is stated by a chunk within the
-    /// document and date filters; their chunks become the graph route (<see cref="GraphChunkRanking"/>);</item>
-    /// <item>the routes are fused by weighted reciprocal rank and the best candidates reranked
-    /// (<see cref="LexicalPathReranker"/>).</item>
+    /// document and date filters; with the question entities' and answers' home chunks they become the graph route
+    /// (<see cref="GraphChunkRanking"/>);</item>
+    /// <item>the routes are fused by weighted reciprocal rank and reranked (<see cref="GraphSlotReranker"/>: the text
+    /// routes keep most places, the graph gets a share for what it found and a text route corroborates).</item>
     /// </list>
     /// </summary>
     public async Task<GraphSearchResponse> SearchGraphAsync(GraphSearchRequest request, CancellationToken cancellationToken = default)
@@ -63,10 +67,13 @@ public sealed partial class KnowledgeSearchGrain
         await Task.WhenAll(textTask, graphTask, communityTask);
         var (byChunk, bm25, dense) = SearchMerger.Rankings(textTask.Result, depth);
 
-        // 2. Paths of the wanted types whose every step a chunk within the filters states; their chunks.
+        // 2. Paths of the wanted types whose every step a chunk within the filters states; the chunks of the route: the
+        //    question entities' and answers' homes, and the chunks stating the paths' steps.
         var traversal = graphTask.Result;
         var paths = traversal?.Paths.Where(p => types is null || types.Contains(p.Answer.Type)).ToList() ?? [];
-        var missing = paths.SelectMany(p => p.SupportingChunks.Concat(p.Answer.Chunks.Take(fusion.AnswerChunksPerPath + p.Steps.Count)))
+        var entities = (traversal?.Seeds.Select(s => s.Node) ?? []).Concat(paths.Select(p => p.Answer));
+        var missing = paths.SelectMany(p => p.SupportingChunks)
+            .Concat(entities.SelectMany(e => e.Chunks.Take(GraphChunkRanking.HomeCandidates)))
             .Select(c => c.ChunkId).Where(id => !byChunk.ContainsKey(id)).ToHashSet(StringComparer.Ordinal);
         foreach (var hit in await ChunksAsync(missing, filter, partitions))
         {
@@ -74,8 +81,12 @@ public sealed partial class KnowledgeSearchGrain
         }
 
         paths = paths.Where(p => p.Steps.All(s => s.SupportingChunks.Any(c => byChunk.ContainsKey(c.ChunkId)))).ToList();
-        var graph = GraphChunkRanking.Rank(paths, fusion.AnswerChunkWeight, fusion.AnswerChunksPerPath)
-            .Where(h => byChunk.ContainsKey(h.Chunk.ChunkId)).Take(depth).ToList();
+        IReadOnlyList<GraphRouteHit> graph = traversal is null
+            ? []
+            : GraphChunkRanking.Rank(traversal with { Paths = paths }, fusion, id => byChunk.GetValueOrDefault(id)?.Text)
+                .Where(h => byChunk.ContainsKey(h.Chunk.ChunkId))
+                .Where(h => types is null || h.Path is not null || (h.Entity is { } e && types.Contains(e.Type)))
+                .Take(depth).ToList();
         var communities = new CommunityRanker(analyzer)
             .Rank(request.Query, communityTask.Result.Where(c => types is null || c.Entities.Any(e => IsWanted(types, e.Type))).ToList(), depth);
 
@@ -103,26 +114,22 @@ public sealed partial class KnowledgeSearchGrain
         var fused = ReciprocalRankFusion.Fuse(routes, routes.Sum(r => r.Hits.Count), fusion.RrfK);
 
         var graphByChunk = graph.ToDictionary(h => h.Chunk.ChunkId, StringComparer.Ordinal);
-        var cues = QueryCues.Find(request.Query, traversal?.Seeds.SelectMany(s => s.Node.Names) ?? []);
         var communityByKey = communities.ToDictionary(c => CommunityKey(c.Summary), c => c.Summary, StringComparer.Ordinal);
-        var bestPath = graph.Count > 0 ? graph.Max(h => h.Score) : 0;
-        var candidates = fused.Select(f => new RerankCandidate(
-            f,
-            communityByKey.TryGetValue(f.ChunkId, out var community) ? community.Text : byChunk[f.ChunkId].Text,
-            graphByChunk.TryGetValue(f.ChunkId, out var g) && bestPath > 0 ? g.Score / bestPath : 0)).ToList();
-        var hits = new LexicalPathReranker(analyzer, fusion).Rerank(request.Query, candidates)
+        var cues = QueryCues.Find(request.Query, traversal?.Seeds.SelectMany(s => s.Node.Names) ?? []);
+        var hits = new GraphSlotReranker(fusion)
+            .Rerank(fused, request.TopK, TextRoutes, weights, communityByKey.Keys.ToHashSet(StringComparer.Ordinal))
             .Take(request.TopK)
             .Select(r =>
             {
                 // The route that contributed most; on a tie the graph's, which says more about why the chunk is here.
-                var source = r.Candidate.Fused.Routes
+                var source = r.Hit.Routes
                     .OrderByDescending(h => weights[h.Route] / (fusion.RrfK + h.Rank))
                     .ThenBy(h => h.Route == GraphResultSources.GraphTraversal ? 0 : 1)
                     .First().Route;
-                return communityByKey.TryGetValue(r.Candidate.Fused.ChunkId, out var summary)
+                return communityByKey.TryGetValue(r.Hit.ChunkId, out var summary)
                     ? CommunityHit(dataset, summary, r.Score)
-                    : ChunkHit(dataset, byChunk[r.Candidate.Fused.ChunkId], r.Score, source,
-                        graphByChunk.TryGetValue(r.Candidate.Fused.ChunkId, out var via) ? GraphContexts.Of(via.Path, request.UsePathReasoning) : null);
+                    : ChunkHit(dataset, byChunk[r.Hit.ChunkId], r.Score, source,
+                        graphByChunk.TryGetValue(r.Hit.ChunkId, out var via) ? Context(via, request.UsePathReasoning) : null);
             })
             .ToList();
 
@@ -143,7 +150,7 @@ public sealed partial class KnowledgeSearchGrain
         GraphSearchRequest request, IReadOnlyList<IKnowledgePartitionGrain> partitions, CancellationToken cancellationToken)
     {
         var traversal = graphOptions.Value.Traversal;
-        var options = traversal with { MaxPaths = Math.Max(traversal.MaxPaths, request.TopK) };
+        var options = traversal with { MaxPaths = Math.Max(traversal.MaxPaths, CandidateDepth(request.TopK)) };
         var hops = request.UsePathReasoning ? request.MaxHops : 1;
         return await new GraphTraversal(new PartitionGraphSource(partitions), options).SearchAsync(request.Query, hops, cancellationToken);
     }
@@ -173,6 +180,11 @@ public sealed partial class KnowledgeSearchGrain
 
     private static string CommunityKey(GraphCommunitySummary summary) =>
         string.Create(System.Globalization.CultureInfo.InvariantCulture, $"community:{summary.Level}:{summary.Id}");
+
+    // A chunk's graph context: its path, or (a question entity no path starts from) the entity alone.
+    private static GraphContextRecord Context(GraphRouteHit hit, bool withPath) => hit.Path is { } path
+        ? GraphContexts.Of(path, withPath)
+        : new GraphContextRecord([hit.Entity!.ToRef()], [], null);
 
     private static GraphSearchHit ChunkHit(string dataset, SearchHit hit, double score, string source, GraphContextRecord? context) => new()
     {

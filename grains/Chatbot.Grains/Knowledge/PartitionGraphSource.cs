@@ -41,9 +41,7 @@ public sealed class PartitionGraphSource(IReadOnlyList<IKnowledgePartitionGrain>
     {
         var answers = await Task.WhenAll(partitions.Select(p => p.FindGraphEntitiesAsync(query, limit)));
         cancellationToken.ThrowIfCancellationRequested();
-        return [.. answers.SelectMany(a => a).Select(m => m.ToMatch())
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Node.Id, StringComparer.Ordinal)
-            .Take(limit)];
+        return [.. EntityMatch.Rank(answers.SelectMany(a => a).Select(m => m.ToMatch())).Take(limit)];
     }
 
     private IEnumerable<(int Partition, List<string> Ids)> Route(IReadOnlyCollection<string> entityIds) =>

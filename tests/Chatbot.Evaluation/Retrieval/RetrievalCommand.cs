@@ -33,7 +33,7 @@ internal static class RetrievalCommand
         Log($"{dataset.Name}: {dataset.Corpus.Count} documents, {dataset.Queries.Count} judged queries, modes {string.Join(',', options.Modes)}, k {options.K}");
 
         // 2. Start a silo and index the corpus through the knowledge-base grain.
-        var settings = new Dictionary<string, string?>();
+        var settings = options.Settings.ToDictionary(s => s.Key, string? (s) => s.Value);
         if (options.Partitions is { } partitions)
         {
             settings["Chatbot:Knowledge:Partitions"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture);

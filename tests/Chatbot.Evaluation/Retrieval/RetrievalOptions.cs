@@ -8,7 +8,7 @@ internal sealed record RetrievalOptions
 {
     public const string Usage =
         "usage: Chatbot.Evaluation retrieval --dataset DIR [--mode bm25|dense|hybrid|graph|hybrid+graph[,...]] [--k 10] [--hops 2] " +
-        "[--by-kind] [--limit N] [--partitions N]";
+        "[--by-kind] [--limit N] [--partitions N] [--set Chatbot:Section:Key=value ...]";
 
     /// <summary>Graph traversal only (<c>POST /api/v1/search/graph</c> with <c>search_type</c> graph).</summary>
     public const string Graph = "graph";
@@ -40,6 +40,9 @@ internal sealed record RetrievalOptions
     /// <summary>Only the first N judged queries, over a corpus cut to what they judge plus 10×N other documents.</summary>
     public int? Limit { get; init; }
 
+    /// <summary>Server settings to override, as the server's own configuration keys (for tuning, e.g. fusion weights).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     /// <summary>Partitions of the dataset; the server's default when not set.</summary>
     public int? Partitions { get; init; }
 
@@ -63,6 +66,12 @@ internal sealed record RetrievalOptions
                     break;
                 case "--k":
                     options = options with { K = Positive("--k", Value(args, ref i)) };
+                    break;
+                case "--set":
+                    var setting = Value(args, ref i).Split('=', 2);
+                    options = setting.Length == 2 && setting[0].StartsWith("Chatbot:", StringComparison.Ordinal)
+                        ? options with { Settings = new Dictionary<string, string>(options.Settings) { [setting[0]] = setting[1] } }
+                        : throw new ArgumentException($"'--set' needs Chatbot:Section:Key=value, not '{args[i]}'.");
                     break;
                 case "--by-kind":
                     options = options with { ByKind = true };
