@@ -14,6 +14,9 @@ internal sealed class EntityNameIndex
     private static readonly MixedScriptAnalyzer Analyzer =
         new(new TextAnalysisOptions { Chinese = ChineseSegmentation.Bigram, EnglishStopWords = true });
 
+    /// <summary>The best score a partial match (the name's words, not the name) can reach; a whole name scores 1.</summary>
+    private const double PartialMatchCeiling = 0.9;
+
     private readonly Dictionary<string, (string Name, string Key, string[] Terms)[]> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
 
@@ -79,7 +82,8 @@ internal sealed class EntityNameIndex
             matched += queryTerms.Contains(term) ? idf : 0;
         }
 
-        return total > 0 ? matched / total : 0;
+        // A name whose every word the query has, but not together, is a weaker match than the name itself.
+        return total > 0 ? PartialMatchCeiling * matched / total : 0;
     }
 
     // Acronyms and single capitalised words match only as written: "who" does not name WHO, and "the government" does

@@ -50,7 +50,7 @@ public sealed partial class KnowledgeGraphShard
 
     /// <summary>
     /// Entities whose names the query mentions, best first (<see cref="EntityMatch.Rank"/>): a name found whole in the
-    /// query scores 1, otherwise the IDF-weighted share of its terms the query contains (English words and Chinese
+    /// query scores 1, otherwise 0.9 × the IDF-weighted share of its terms the query contains (English words and Chinese
     /// character bigrams).
     /// </summary>
     public IReadOnlyList<EntityMatch> FindEntities(string query, int limit)
