@@ -36,10 +36,14 @@ public sealed partial class KnowledgePartitionGrain(
             Add(chunk);
         }
 
-        foreach (var part in await store.LoadGraphPartitionAsync(_tenant, _dataset, _partition, cancellationToken))
+        // Decoding and indexing a large shard takes a while of CPU: off the scheduler, before the first call sees it.
+        var parts = await store.LoadGraphPartitionAsync(_tenant, _dataset, _partition, cancellationToken);
+        _graph = await Task.Run(() =>
         {
-            _graph.AddDocument(DocumentGraph.FromBytes(part.Graph));
-        }
+            var shard = new KnowledgeGraphShard();
+            shard.AddDocuments(parts.Select(p => DocumentGraph.FromBytes(p.Graph)));
+            return shard;
+        }, cancellationToken);
 
         LogLoaded(logger, this.GetPrimaryKeyString(), chunks.Count, _graph.NodeCount, _graph.EdgeCount);
     }

@@ -31,6 +31,22 @@ public sealed class GraphRetrievalTests
     }
 
     [Fact]
+    public void AddDocuments_ManyAtOnce_SameShardAsOneByOne()
+    {
+        var resolver = new EntityResolver();
+        var graphs = new[] { "Alice Smith leads Project Falcon.", "Alice Smith is a member of the Orion Group.", "Dr. Alice Smith founded Falcon Labs." }
+            .Select((text, i) => GraphFixture.Document($"d{i}", text, resolver)).ToList();
+        var (bulk, single) = (new KnowledgeGraphShard(), new KnowledgeGraphShard());
+
+        bulk.AddDocuments(graphs);
+        graphs.ForEach(single.AddDocument);
+
+        Assert.Equal(single.Nodes.Select(n => (n.Id, n.Name, string.Join('|', n.Names))), bulk.Nodes.Select(n => (n.Id, n.Name, string.Join('|', n.Names))));
+        Assert.Equal(single.FindEntities("Who is Alice Smith?", 5).Select(m => (m.Node.Id, m.Score)), bulk.FindEntities("Who is Alice Smith?", 5).Select(m => (m.Node.Id, m.Score)));
+        Assert.Equal(single.EdgeCount, bulk.EdgeCount);
+    }
+
+    [Fact]
     public async Task DocumentGraphBuilder_ChunkTheModelGivesUpOn_CountedAndTheOthersKept()
     {
         var builder = new DocumentGraphBuilder(new FailingOn("broken"), maxConcurrentExtractions: 2);

@@ -85,11 +85,7 @@ public sealed partial class KnowledgeGraphShard
         }
 
         var shard = new KnowledgeGraphShard();
-        foreach (var (documentId, (nodeMentions, edgeMentions)) in documents)
-        {
-            shard.AddDocument(new DocumentGraph(documentId, nodeMentions, edgeMentions));
-        }
-
+        shard.AddDocuments(documents.Select(d => new DocumentGraph(d.Key, d.Value.Nodes, d.Value.Edges)));
         return shard;
     }
 }
