@@ -78,7 +78,7 @@ public sealed record GraphOptions
         return errors;
     }
 
-    internal static void Check(List<string> errors, bool valid, string setting, string rule, IFormattable value)
+    private static void Check(List<string> errors, bool valid, string setting, string rule, IFormattable value)
     {
         if (!valid)
         {
