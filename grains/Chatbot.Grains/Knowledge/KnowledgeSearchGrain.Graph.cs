@@ -87,8 +87,16 @@ public sealed partial class KnowledgeSearchGrain
                 .Where(h => byChunk.ContainsKey(h.Chunk.ChunkId))
                 .Where(h => types is null || h.Path is not null || (h.Entity is { } e && types.Contains(e.Type)))
                 .Take(depth).ToList();
-        var communities = new CommunityRanker(analyzer)
-            .Rank(request.Query, communityTask.Result.Where(c => types is null || c.Entities.Any(e => IsWanted(types, e.Type))).ToList(), depth);
+        var summaries = communityTask.Result.Where(c => types is null || c.Entities.Any(e => IsWanted(types, e.Type))).ToList();
+        if (summaries.Count > 0 && (request.From is not null || request.To is not null))
+        {
+            // The date range applies to every route: a summary stays when a chunk it was drawn from is within it.
+            var inRange = (await ChunksAsync(summaries.SelectMany(c => c.Chunks).Select(c => c.ChunkId).ToHashSet(StringComparer.Ordinal), filter, partitions))
+                .Select(h => h.ChunkId).ToHashSet(StringComparer.Ordinal);
+            summaries = summaries.Where(c => c.Chunks.Any(k => inRange.Contains(k.ChunkId))).ToList();
+        }
+
+        var communities = new CommunityRanker(analyzer).Rank(request.Query, summaries, depth);
 
         // 3. Weighted reciprocal rank fusion of the routes, then the rerank step.
         var weights = new Dictionary<string, double>(StringComparer.Ordinal)
