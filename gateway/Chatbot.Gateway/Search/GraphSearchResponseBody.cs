@@ -13,13 +13,13 @@ public sealed record GraphSearchResponseBody(
 /// <param name="Content">Chunk text, or a community summary.</param>
 /// <param name="Score">Final score, higher is better.</param>
 /// <param name="Source"><c>vector</c>, <c>bm25</c>, <c>graph_traversal</c> or <c>community</c>: the route that ranked it highest.</param>
-/// <param name="GraphContext">Entities, relations and path behind it; null for a plain text result.</param>
+/// <param name="GraphContext">Entities, relations and path behind it (<see cref="GraphContextBody"/>); null for a plain text result.</param>
 /// <param name="DocumentId">Its document (null for a community summary).</param>
 /// <param name="ChunkId">Its chunk (null for a community summary).</param>
 /// <param name="DatasetId">The dataset it came from.</param>
 /// <param name="Title">Document title, or the community's title.</param>
 public sealed record GraphSearchResultBody(
-    string Content, double Score, string Source, GraphContextRecord? GraphContext, string? DocumentId, string? ChunkId, string DatasetId, string Title);
+    string Content, double Score, string Source, GraphContextBody? GraphContext, string? DocumentId, string? ChunkId, string DatasetId, string Title);
 
 /// <summary>The <c>metadata</c> of a <see cref="GraphSearchResponseBody"/>.</summary>
 /// <param name="TotalNodesExplored">Distinct entities traversal reached, over all datasets.</param>

@@ -49,15 +49,16 @@ public sealed class GraphRagTests : IAsyncLifetime
         var body = await SearchAsync(dataset, lang.Question);
 
         var results = body.GetProperty("results").EnumerateArray().ToList();
-        var onPath = results.Where(r => PathOf(r) == lang.Path).ToList();
+        var onPath = results.Where(r => PathOf(r) == Chain(lang.Path)).ToList();
         Assert.Equal(["fund.txt:0", "lead.txt:0", "member.txt:0"], onPath.Select(r => r.GetProperty("chunk_id").GetString()).Order());
         Assert.All(onPath, r => Assert.Equal(r.GetProperty("chunk_id").GetString(), r.GetProperty("document_id").GetString() + ":0"));
         var context = onPath[0].GetProperty("graph_context");
-        Assert.Equal(lang.Path.Split(" → "), context.GetProperty("entities").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
-        Assert.Equal(["leads", "member_of", "funded_by"], context.GetProperty("relations").EnumerateArray().Select(r => r.GetProperty("relation").GetString()));
+        Assert.Equal(lang.Path.Split(" → "), context.GetProperty("entities").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["leads", "member_of", "funded_by"], context.GetProperty("relations").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(lang.Path.Split(" → "), context.GetProperty("entity_details").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         Assert.Equal(["lead.txt:0", "member.txt:0", "fund.txt:0"],
-            context.GetProperty("relations").EnumerateArray().Select(r => Assert.Single(r.GetProperty("chunk_ids").EnumerateArray()).GetString()));
-        Assert.Equal("organization", context.GetProperty("entities")[3].GetProperty("type").GetString());
+            context.GetProperty("relation_details").EnumerateArray().Select(r => Assert.Single(r.GetProperty("chunk_ids").EnumerateArray()).GetString()));
+        Assert.Equal("organization", context.GetProperty("entity_details")[3].GetProperty("type").GetString());
         Assert.True(body.GetProperty("metadata").GetProperty("total_nodes_explored").GetInt32() >= 4);
         Assert.True(body.GetProperty("metadata").GetProperty("execution_time_ms").GetDouble() >= 0);
     }
@@ -105,14 +106,20 @@ public sealed class GraphRagTests : IAsyncLifetime
         Assert.DoesNotContain(results, r => PathOf(r)?.Contains(lang.Answer, StringComparison.Ordinal) == true);
         Assert.DoesNotContain(body.GetProperty("paths").EnumerateArray(), p => p.GetProperty("text").GetString()!.Contains(lang.Answer, StringComparison.Ordinal));
         Assert.DoesNotContain(results, r => r.GetProperty("document_id").GetString() == "fund.txt");
-        Assert.Contains(results, r => PathOf(r) == lang.RemainingPath);
+        Assert.Contains(results, r => PathOf(r) == Chain(lang.RemainingPath));
         Assert.DoesNotContain(lang.Answer, answer, StringComparison.Ordinal);
     }
 
     private static Language Of(string language) => language == "zh" ? Chinese : English;
 
+    // graph_context.path of a search result, as the specification writes it: ["A->B->C"].
     private static string? PathOf(JsonElement result) =>
-        result.GetProperty("graph_context") is { ValueKind: JsonValueKind.Object } context ? context.GetProperty("path").GetString() : null;
+        result.GetProperty("graph_context") is { ValueKind: JsonValueKind.Object } context
+            ? context.GetProperty("path").EnumerateArray().Select(p => p.GetString()).SingleOrDefault()
+            : null;
+
+    // The search API's form of a path chat refs write with arrows.
+    private static string Chain(string path) => string.Join("->", path.Split(" → "));
 
     private async Task<string> IndexAsync(Language lang)
     {

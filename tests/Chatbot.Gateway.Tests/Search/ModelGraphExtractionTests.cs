@@ -85,10 +85,10 @@ public sealed class ModelGraphExtractionTests : IAsyncLifetime
 
         var onPath = body.GetProperty("results").EnumerateArray()
             .Where(r => r.GetProperty("graph_context") is { ValueKind: JsonValueKind.Object } c
-                && c.GetProperty("path").GetString() == "Project Falcon → Alice Smith → Orion Group → Helios Foundation")
+                && c.GetProperty("path").EnumerateArray().Any(p => p.GetString() == "Project Falcon->Alice Smith->Orion Group->Helios Foundation"))
             .ToList();
         Assert.NotEmpty(onPath);
-        var relations = onPath[0].GetProperty("graph_context").GetProperty("relations").EnumerateArray().ToList();
+        var relations = onPath[0].GetProperty("graph_context").GetProperty("relation_details").EnumerateArray().ToList();
         Assert.Equal(
             [("leads", 0.71, "lead.txt:0"), ("member_of", 0.72, "member.txt:0"), ("funded_by", 0.73, "fund.txt:0")],
             relations.Select(r => (r.GetProperty("relation").GetString(), r.GetProperty("confidence").GetDouble(),
