@@ -9,6 +9,8 @@ declare -A need=(
   [espeak-ng]=espeak-ng
   [pocketsphinx_continuous]=pocketsphinx
   [/usr/share/pocketsphinx/model/en-us/en-us]=pocketsphinx-en-us
+  [/usr/lib/$(uname -m)-linux-gnu/libz3.so.4]=libz3-4
+  [/usr/share/pocketsphinx/test/data/librivox/transcription]=pocketsphinx-testdata
 )
 
 missing=()

@@ -7,6 +7,7 @@ using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
 using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.OpenAI;
+using Chatbot.Gateway.Operations;
 using Chatbot.Gateway.RateLimiting;
 using Chatbot.Gateway.Search;
 using Chatbot.Hosting;
@@ -34,6 +35,9 @@ public static class GatewayApp
         if (gateway.Mode == GatewayModes.Client)
         {
             builder.UseOrleansClient(client => client.AddChatbotClient(configuration));
+            // The client keeps retrying until a silo answers; starting it alongside Kestrel lets the process serve
+            // /healthz (and a 503 /readyz) meanwhile, instead of staying silent.
+            builder.Services.Configure<HostOptions>(o => o.ServicesStartConcurrently = true);
             builder.Services.AddOptions<ChatModelOptions>().Bind(configuration.GetSection(ChatModelOptions.SectionName));
             builder.Services.AddOptions<ConversationOptions>().Bind(configuration.GetSection(ConversationOptions.SectionName))
                 .ValidateDataAnnotations().ValidateOnStart();
@@ -77,6 +81,8 @@ public static class GatewayApp
         app.UseAuthorization();
 
         app.MapChatbotHealthChecks();
+        app.MapChatbotMetrics();
+        app.MapDashboard(configuration);
         app.MapOpenApi();
         app.MapChatEndpoints();
         app.MapConversationEndpoints();

@@ -1,6 +1,7 @@
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
 using Chatbot.Hosting.Storage;
+using Chatbot.Hosting.Telemetry;
 
 // A silo process of a cluster: configuration chooses clustering and storage (see README, "Configuration").
 // `Chatbot.Silo migrate [--Chatbot:...]` applies the PostgreSQL schema and exits instead.
@@ -15,5 +16,6 @@ builder.Services.AddChatbotHealthChecks();
 
 var app = builder.Build();
 app.MapChatbotHealthChecks();
+app.MapChatbotMetrics();
 await app.RunAsync();
 return 0;

@@ -17,6 +17,9 @@ public sealed class ChatbotHostingOptions
 
     /// <summary>Grain state storage settings.</summary>
     public StorageOptions Storage { get; set; } = new();
+
+    /// <summary>This silo's role in the cluster (its accelerator).</summary>
+    public ChatbotSiloOptions Silo { get; set; } = new();
 }
 
 /// <summary>Cluster membership (<c>Chatbot:Clustering</c>).</summary>
@@ -65,6 +68,13 @@ public sealed class ClusteringOptions
     /// </summary>
     [Range(2, 300, ErrorMessage = "Chatbot:Clustering:ResponseTimeoutSeconds must be between 2 and 300.")]
     public int ResponseTimeoutSeconds { get; set; } = 10;
+
+    /// <summary>
+    /// Running on Kubernetes: the silo takes its name and address from the pod (<c>POD_NAME</c>, <c>POD_NAMESPACE</c>,
+    /// <c>POD_IP</c>) and watches the silo pods, so a deleted pod's silo is declared dead at once (needs the RBAC in
+    /// <c>k8s/base</c>). Membership still goes through <see cref="Provider"/>. Default false.
+    /// </summary>
+    public bool Kubernetes { get; set; }
 }
 
 /// <summary>Known values of <see cref="ClusteringOptions.Provider"/>.</summary>

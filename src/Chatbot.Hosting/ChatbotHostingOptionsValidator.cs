@@ -23,7 +23,7 @@ public static class ChatbotHostingOptionsValidator
     public static List<string> Validate(ChatbotHostingOptions options)
     {
         var failures = new List<string>();
-        foreach (var target in new object[] { options, options.Clustering, options.Storage })
+        foreach (var target in new object[] { options, options.Clustering, options.Storage, options.Silo })
         {
             var results = new List<ValidationResult>();
             Validator.TryValidateObject(target, new ValidationContext(target), results, validateAllProperties: true);

@@ -2,6 +2,9 @@ using System.Net;
 using System.Net.NetworkInformation;
 using System.Net.Sockets;
 using Chatbot.AI.Chat;
+using Chatbot.Hosting.Clustering;
+using Chatbot.Hosting.Dashboard;
+using Chatbot.Hosting.Inference;
 using Chatbot.Hosting.Knowledge;
 using Chatbot.Hosting.Storage;
 using Chatbot.Grains.Placement;
@@ -116,7 +119,15 @@ public static class ChatbotSiloBuilderExtensions
         silo.Services.AddChatbotKnowledgeStore(options);
         silo.Services.AddChatbotKnowledge(configuration);
         silo.Services.AddChatbotChatModel(configuration);
+        silo.AddChatbotInference(configuration, options);
         silo.Services.AddChatbotTelemetry();
+        silo.AddActivityPropagation();
+        silo.AddChatbotDashboard(configuration);
+        if (clustering.Kubernetes)
+        {
+            silo.UseKubernetesHosting();
+        }
+
         return silo;
     }
 
@@ -149,6 +160,10 @@ public static class ChatbotSiloBuilderExtensions
                 break;
         }
 
+        // Without a silo to talk to, keep trying (readiness says so) rather than failing start-up.
+        client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+        client.AddActivityPropagation();
+        client.AddChatbotDashboard(configuration);
         client.Services.AddSingleton(options);
         return client;
     }

@@ -24,6 +24,7 @@ public sealed class ChatbotHostingOptionsValidatorTests
     [InlineData("Chatbot:Clustering:MissedProbesLimit", "11", "Chatbot:Clustering:MissedProbesLimit")]
     [InlineData("Chatbot:Storage:Provider", "mongodb", "Chatbot:Storage:Provider")]
     [InlineData("Chatbot:Storage:Provider", "adonet", "Chatbot:Storage:ConnectionString")]
+    [InlineData("Chatbot:Silo:Accelerator", "tpu", "Chatbot:Silo:Accelerator")]
     public void Read_BadSetting_ThrowsNamingTheSetting(string key, string value, string named)
     {
         var configuration = new ConfigurationBuilder()

@@ -28,4 +28,12 @@ public sealed class AuthOptions
     /// <summary>Claim that carries the tenant id. Default <c>tenant_id</c>.</summary>
     [Required]
     public string TenantClaim { get; set; } = "tenant_id";
+
+    /// <summary>Claim that carries the caller's roles (one claim per role, or a JSON array). Default <c>roles</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Chatbot:Auth:RoleClaim is required.")]
+    public string RoleClaim { get; set; } = "roles";
+
+    /// <summary>Role that may open operator pages (the Orleans dashboard). Default <c>admin</c>.</summary>
+    [Required(AllowEmptyStrings = false, ErrorMessage = "Chatbot:Auth:AdminRole is required.")]
+    public string AdminRole { get; set; } = "admin";
 }

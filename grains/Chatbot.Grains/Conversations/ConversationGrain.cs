@@ -3,6 +3,7 @@ using System.Text;
 using Chatbot.AI.Chat;
 using Chatbot.AI.Conversations;
 using Chatbot.AI.Grounding;
+using Chatbot.AI.Telemetry;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Graph;
 using Chatbot.Conversations;
@@ -30,15 +31,20 @@ public sealed partial class ConversationGrain(
     IOptions<ConversationOptions> conversationOptions,
     IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,
+    ChatbotMetrics metrics,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
 {
     private readonly ConversationOptions _options = conversationOptions.Value;
+    private string? _model;
     private ActiveTurn? _active;
     private bool _deleted;
 
     private string Key => this.GetPrimaryKeyString();
 
     private bool Exists => state.State.Messages.Count > 0;
+
+    // The model's name as the chat pipeline reports it; a metrics label only.
+    private string Model => _model ??= chatClient.GetService<ChatClientMetadata>()?.DefaultModelId ?? "unknown";
 
     public Task<TurnStart> StartTurnAsync(TurnRequest request, CancellationToken cancellationToken = default)
     {
@@ -148,6 +154,7 @@ public sealed partial class ConversationGrain(
         try
         {
             // 1. Snapshot what the turn needs before the first await: other calls interleave from here on.
+            var started = timeProvider.GetTimestamp();
             var askedAt = timeProvider.GetUtcNow();
             var history = request.ContextOverride ?? PromptBuilder.FromStored(state.State.Messages);
             var systemPrompt = string.IsNullOrWhiteSpace(request.SystemPrompt)
@@ -184,6 +191,11 @@ public sealed partial class ConversationGrain(
                     var text = update.Text;
                     if (!string.IsNullOrEmpty(text))
                     {
+                        if (answer.Length == 0)
+                        {
+                            metrics.TimeToFirstToken(timeProvider.GetElapsedTime(started), Model);
+                        }
+
                         answer.Append(text);
                         log.Append(new ChatEvent { Type = ChatEventTypes.Delta, Seq = 0, Content = text });
                     }
@@ -202,9 +214,12 @@ public sealed partial class ConversationGrain(
             }
 
             var turnUsage = ToUsage(usage, prompt, answer);
+            var (tenantId, conversationId) = ConversationKey.Parse(Key);
+            metrics.TokensUsed(tenantId, Model, turnUsage.InputTokens, turnUsage.OutputTokens);
             if (_deleted)
             {
                 log.Append(new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = errorCode ?? "conversation_deleted", Message = errorMessage });
+                metrics.TurnFinished(errorCode ?? "conversation_deleted");
                 return;
             }
 
@@ -213,7 +228,6 @@ public sealed partial class ConversationGrain(
             var references = knowledge.References(answer.ToString(), unanswered);
             if (unanswered)
             {
-                var (tenantId, conversationId) = ConversationKey.Parse(Key);
                 await GrainFactory.GetGrain<IUnansweredQuestionsGrain>(tenantId).RecordAsync(new UnansweredQuestion(
                     request.Content, conversationId, request.RequestId, askedAt, request.DatasetIds ?? [DatasetKey.DefaultDataset]));
             }
@@ -242,14 +256,14 @@ public sealed partial class ConversationGrain(
                 state.State = previous;
                 LogWriteFailed(logger, ex, Key, request.RequestId);
                 log.Append(new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = "storage_error", Message = "The answer could not be saved." });
+                metrics.TurnFinished("storage_error");
                 return;
             }
 
             // 6. A new conversation joins the tenant's index before anyone is told the turn is done, so a list right
             //    after it shows the conversation; later turns only refresh its position, off the answer's path.
-            var (tenant, id) = ConversationKey.Parse(Key);
-            var tenantGrain = GrainFactory.GetGrain<ITenantGrain>(tenant);
-            var summary = new ConversationSummary { Id = id, Title = next.Title, CreatedAt = next.CreatedAt, UpdatedAt = next.UpdatedAt };
+            var tenantGrain = GrainFactory.GetGrain<ITenantGrain>(tenantId);
+            var summary = new ConversationSummary { Id = conversationId, Title = next.Title, CreatedAt = next.CreatedAt, UpdatedAt = next.UpdatedAt };
             if (isNew)
             {
                 await RegisterAsync(tenantGrain, summary);
@@ -267,11 +281,13 @@ public sealed partial class ConversationGrain(
             }
 
             await tenantGrain.RecordUsageAsync(turnUsage);
+            metrics.TurnFinished(errorCode ?? "ok");
             LogTurnCompleted(logger, Key, request.RequestId, turnUsage.OutputTokens, errorCode ?? "ok");
         }
         catch (Exception ex)
         {
             LogTurnCrashed(logger, ex, Key, request.RequestId);
+            metrics.TurnFinished("internal_error");
             if (!log.IsCompleted)
             {
                 log.Append(new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = "internal_error", Message = "The turn failed." });

@@ -1,3 +1,4 @@
+using Chatbot.AI.Telemetry;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Graph;
@@ -38,6 +39,7 @@ public sealed partial class KnowledgeBaseGrain(
     IOptions<KnowledgeOptions> options,
     IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,
+    ChatbotMetrics metrics,
     ILogger<KnowledgeBaseGrain> logger) : Grain, IKnowledgeBaseGrain, IRemindable
 {
     private const string ReminderName = "index-job";
@@ -357,6 +359,8 @@ public sealed partial class KnowledgeBaseGrain(
         var current = _documents[documentId] with { State = DocumentState.Indexing, Error = null };
         _documents[documentId] = current;
         await PersistAsync(documentId, CancellationToken.None);
+        metrics.IndexJobStarted();
+        var started = timeProvider.GetTimestamp();
 
         var settings = state.State.Settings;
         var partitions = state.State.Partitions;
@@ -399,6 +403,7 @@ public sealed partial class KnowledgeBaseGrain(
                     IndexedAt = timeProvider.GetUtcNow(),
                 };
                 await PersistAsync(documentId, CancellationToken.None);
+                metrics.IndexJobFinished(timeProvider.GetElapsedTime(started), chunks.Count);
                 LogIndexed(logger, Key, documentId, current.Version, chunks.Count);
             }
         }
@@ -416,6 +421,7 @@ public sealed partial class KnowledgeBaseGrain(
             // One bad file fails alone, with the reason, and never blocks the others.
             var reason = DatasetStatuses.FailureReason(ex);
             LogIndexFailed(logger, ex, Key, documentId, current.Version, reason);
+            metrics.IndexJobFailed(timeProvider.GetElapsedTime(started));
             await RemoveStaleChunksAsync(documentId, current);
             _documents[documentId] = current with { State = DocumentState.Failed, Error = reason, ChunkCount = 0, EntityCount = 0, RelationCount = 0 };
             await PersistAsync(documentId, CancellationToken.None);

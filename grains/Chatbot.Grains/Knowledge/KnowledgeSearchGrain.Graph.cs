@@ -16,6 +16,9 @@ public sealed partial class KnowledgeSearchGrain
     // Paths returned with a response: enough for an answer and its alternatives.
     private const int PathsReturned = 3;
 
+    // The search metric's mode of a graph search: graph_vector, graph_graph or graph_hybrid.
+    private const string GraphSearchModePrefix = "graph_";
+
     private static readonly HashSet<string> TextRoutes = new(StringComparer.Ordinal) { GraphResultSources.Bm25, GraphResultSources.Vector };
 
     /// <summary>
@@ -34,6 +37,14 @@ public sealed partial class KnowledgeSearchGrain
     public async Task<GraphSearchResponse> SearchGraphAsync(GraphSearchRequest request, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(request);
+        var started = timeProvider.GetTimestamp();
+        var response = await SearchGraphPartitionsAsync(request, cancellationToken);
+        metrics.SearchCompleted(timeProvider.GetElapsedTime(started), GraphSearchModePrefix + request.SearchType);
+        return response;
+    }
+
+    private async Task<GraphSearchResponse> SearchGraphPartitionsAsync(GraphSearchRequest request, CancellationToken cancellationToken)
+    {
         var partitions = await PartitionsAsync();
         if (partitions.Count == 0)
         {

@@ -1,9 +1,12 @@
+using Chatbot.AI.Telemetry;
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Graph;
 using Chatbot.Knowledge.Indexing.Analysis;
 using Chatbot.Knowledge.Indexing.Bm25;
 using Chatbot.Knowledge.Search;
 using Microsoft.Extensions.AI;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Orleans.Concurrency;
 
@@ -18,9 +21,11 @@ namespace Chatbot.Grains.Knowledge;
 [StatelessWorker]
 public sealed partial class KnowledgeSearchGrain(
     ITextAnalyzer analyzer,
-    IEmbeddingGenerator<string, Embedding<float>> embeddings,
+    [FromKeyedServices(EmbeddingServiceKeys.Knowledge)] IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<KnowledgeOptions> options,
-    IOptions<GraphOptions> graphOptions)
+    IOptions<GraphOptions> graphOptions,
+    ChatbotMetrics metrics,
+    TimeProvider timeProvider)
     : Grain, IKnowledgeSearchGrain
 {
     // Each partition contributes this many candidates per route for every result asked for, so fusion has depth.
@@ -30,6 +35,14 @@ public sealed partial class KnowledgeSearchGrain(
     public static int CandidateDepth(int topK) => Math.Max(10, topK * CandidatesPerResult);
 
     public async Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default)
+    {
+        var started = timeProvider.GetTimestamp();
+        var hits = await SearchPartitionsAsync(query, cancellationToken);
+        metrics.SearchCompleted(timeProvider.GetElapsedTime(started), query.Mode);
+        return hits;
+    }
+
+    private async Task<IReadOnlyList<SearchHit>> SearchPartitionsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
         var partitions = await PartitionsAsync();
         if (partitions.Count == 0)

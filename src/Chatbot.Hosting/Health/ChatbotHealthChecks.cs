@@ -9,9 +9,15 @@ using Npgsql;
 
 namespace Chatbot.Hosting.Health;
 
-/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (it reaches the cluster and its storage).</summary>
+/// <summary><c>/healthz</c> (the process answers) and <c>/readyz</c> (it has joined the cluster, which answers, and reaches its storage).</summary>
 public static class ChatbotHealthChecks
 {
+    /// <summary>Liveness: the process answers.</summary>
+    public const string LivenessPath = "/healthz";
+
+    /// <summary>Readiness: joined the cluster and serving.</summary>
+    public const string ReadinessPath = "/readyz";
+
     /// <summary>Tag of the checks <c>/readyz</c> runs; a host adds its own readiness checks with it.</summary>
     public const string ReadyTag = "ready";
 
@@ -27,17 +33,28 @@ public static class ChatbotHealthChecks
     /// <summary>Maps <c>/healthz</c> and <c>/readyz</c>.</summary>
     public static IEndpointRouteBuilder MapChatbotHealthChecks(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapHealthChecks("/healthz", new HealthCheckOptions { Predicate = _ => false });
-        endpoints.MapHealthChecks("/readyz", new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
+        endpoints.MapHealthChecks(LivenessPath, new HealthCheckOptions { Predicate = _ => false });
+        endpoints.MapHealthChecks(ReadinessPath, new HealthCheckOptions { Predicate = c => c.Tags.Contains(ReadyTag) });
         return endpoints;
     }
 }
 
-/// <summary>Healthy when a grain call reaches a silo of the cluster.</summary>
-internal sealed class ClusterHealthCheck(IGrainFactory grains) : IHealthCheck
+/// <summary>
+/// Healthy when this process has joined the cluster and is serving: in a silo, the silo is an active member (not still
+/// joining, nor shutting down or declared dead); everywhere, a grain call reaches a silo. A client that is not
+/// connected yet fails the grain call.
+/// </summary>
+internal sealed class ClusterHealthCheck(
+    IGrainFactory grains, ILocalSiloDetails? localSilo = null, IClusterMembershipService? membership = null) : IHealthCheck
 {
     public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (localSilo is not null && membership is not null
+            && membership.CurrentSnapshot.GetSiloStatus(localSilo.SiloAddress) is var status && status != SiloStatus.Active)
+        {
+            return HealthCheckResult.Unhealthy($"this silo is {status}, not an active member of the cluster");
+        }
+
         try
         {
             var silo = await grains.GetGrain<IProbeGrain>(0).PingAsync().WaitAsync(TimeSpan.FromSeconds(5), cancellationToken);

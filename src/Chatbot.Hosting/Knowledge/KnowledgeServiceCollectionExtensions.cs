@@ -45,7 +45,7 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<DocumentParsers>(),
             sp.GetRequiredService<DocumentChunker>(),
-            sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>(),
+            sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingServiceKeys.Knowledge),
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
         AddGraph(services, configuration);
         return services;

@@ -12,12 +12,15 @@ public static class RetrievalServiceCollectionExtensions
     /// <summary>
     /// Adds the default <see cref="ITextAnalyzer"/> (mixed English/Chinese) and the embedding generator chosen by
     /// <paramref name="embeddings"/> (hashing by default). Both are thread-safe singletons; indexing and querying must
-    /// use the same ones, so a test or host may register its own before calling this.
+    /// use the same ones, so a test or host may register its own before calling this. Indexing and querying resolve the
+    /// generator by <see cref="EmbeddingServiceKeys.Knowledge"/>, which defaults to the unkeyed one.
     /// </summary>
     public static IServiceCollection AddChatbotRetrieval(this IServiceCollection services, EmbeddingOptions? embeddings = null)
     {
         services.TryAddSingleton<ITextAnalyzer>(_ => new MixedScriptAnalyzer());
         services.TryAddSingleton(_ => EmbeddingGenerators.Create(embeddings ?? new EmbeddingOptions()));
+        services.TryAddKeyedSingleton(EmbeddingServiceKeys.Knowledge,
+            (sp, _) => sp.GetRequiredService<IEmbeddingGenerator<string, Embedding<float>>>());
         return services;
     }
 }

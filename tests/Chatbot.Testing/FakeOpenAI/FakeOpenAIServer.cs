@@ -11,7 +11,8 @@ namespace Chatbot.Testing.FakeOpenAI;
 
 /// <summary>
 /// A real Kestrel server on a free 127.0.0.1 port speaking the OpenAI chat-completions API
-/// (<c>POST {BaseUrl}/chat/completions</c>, streaming and not). Each request takes the next scripted
+/// (<c>POST {BaseUrl}/chat/completions</c>, streaming and not), plus embeddings (<see cref="Embeddings"/>) and audio
+/// (<see cref="Audio"/>). Each chat-completions request takes the next scripted
 /// <see cref="FakeReply"/> (or <see cref="DefaultReply"/> when none is left) and is recorded in <see cref="Requests"/>.
 /// Thread-safe; dispose to stop it, which also frees any request held at a <see cref="FakeGate"/>.
 /// </summary>
@@ -31,6 +32,9 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
 
     /// <summary>The embeddings endpoint and what it received.</summary>
     public FakeEmbeddings Embeddings { get; } = new();
+
+    /// <summary>The transcription and speech endpoints and what they received.</summary>
+    public FakeAudio Audio { get; } = new();
 
     /// <summary>The reply used when the script is empty.</summary>
     public FakeReply DefaultReply { get; set; } = FakeReply.Text("Hello", " from", " the", " fake", " model", ".");
@@ -63,6 +67,8 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         var server = new FakeOpenAIServer(app);
         app.MapPost("/v1/chat/completions", server.HandleAsync);
         app.MapPost("/v1/embeddings", server.Embeddings.HandleAsync);
+        app.MapPost("/v1/audio/transcriptions", server.Audio.HandleTranscriptionAsync);
+        app.MapPost("/v1/audio/speech", server.Audio.HandleSpeechAsync);
         await app.StartAsync(cancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/v1");

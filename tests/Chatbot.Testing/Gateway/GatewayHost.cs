@@ -17,9 +17,10 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly bool _ownsDataDirectory;
 
-    private GatewayHost(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDataDirectory)
+    private GatewayHost(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDataDirectory, Task started)
     {
         _app = app;
+        Started = started;
         BaseAddress = baseAddress;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
@@ -38,14 +39,30 @@ public sealed class GatewayHost : IAsyncDisposable
     /// <summary>The app's services.</summary>
     public IServiceProvider Services => _app.Services;
 
+    /// <summary>Completes when the whole app has started (a client-mode gateway: once it reached the cluster).</summary>
+    public Task Started { get; }
+
     /// <summary>
     /// Starts a gateway. <paramref name="settings"/> override defaults (anonymous access, memory storage unless a data
     /// directory is given, which selects embedded storage); <paramref name="model"/> replaces the chat model;
     /// <paramref name="services"/> replaces other services (registered after the gateway's own, so they win).
     /// </summary>
-    public static async Task<GatewayHost> StartAsync(
+    public static Task<GatewayHost> StartAsync(
         IReadOnlyDictionary<string, string>? settings = null, IChatClient? model = null, string? dataDirectory = null,
-        Action<IServiceCollection>? services = null, CancellationToken cancellationToken = default)
+        Action<IServiceCollection>? services = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, model, dataDirectory, services, untilListening: false, cancellationToken);
+
+    /// <summary>
+    /// Starts a gateway and returns as soon as its HTTP server listens, while the rest of start-up may still be under
+    /// way (<see cref="Started"/> completes with it): for a client-mode gateway whose cluster is not there yet.
+    /// </summary>
+    public static Task<GatewayHost> StartListeningAsync(
+        IReadOnlyDictionary<string, string>? settings = null, CancellationToken cancellationToken = default) =>
+        StartAsync(settings, model: null, dataDirectory: null, services: null, untilListening: true, cancellationToken);
+
+    private static async Task<GatewayHost> StartAsync(
+        IReadOnlyDictionary<string, string>? settings, IChatClient? model, string? dataDirectory,
+        Action<IServiceCollection>? services, bool untilListening, CancellationToken cancellationToken)
     {
         // A port reported free can be taken by a parallel test before Kestrel or the silo binds it: start again on
         // fresh ports, at most three times.
@@ -53,7 +70,7 @@ public sealed class GatewayHost : IAsyncDisposable
         {
             try
             {
-                return await StartOnFreePortsAsync(settings, model, dataDirectory, services, cancellationToken);
+                return await StartOnFreePortsAsync(settings, model, dataDirectory, services, untilListening, cancellationToken);
             }
             catch (Exception ex) when (attempt < 3 && IsAddressInUse(ex))
             {
@@ -67,7 +84,7 @@ public sealed class GatewayHost : IAsyncDisposable
 
     private static async Task<GatewayHost> StartOnFreePortsAsync(
         IReadOnlyDictionary<string, string>? settings, IChatClient? model, string? dataDirectory,
-        Action<IServiceCollection>? services, CancellationToken cancellationToken)
+        Action<IServiceCollection>? services, bool untilListening, CancellationToken cancellationToken)
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("chatbot-test-").FullName;
@@ -97,10 +114,23 @@ public sealed class GatewayHost : IAsyncDisposable
             }
 
             services?.Invoke(builder.Services);
+            ListeningSignalServer.Decorate(builder.Services);
         });
+        Task started;
         try
         {
-            await app.StartAsync(cancellationToken);
+            started = app.StartAsync(cancellationToken);
+            if (untilListening)
+            {
+                // Start-up may fail before the server listens (bad settings): then its error is the one to report.
+                var listening = app.Services.GetRequiredService<ListeningSignalServer>().Listening.Task;
+                await Task.WhenAny(listening, started);
+                await (listening.IsCompleted ? listening : started);
+            }
+            else
+            {
+                await started;
+            }
         }
         catch
         {
@@ -113,7 +143,7 @@ public sealed class GatewayHost : IAsyncDisposable
             throw;
         }
 
-        return new GatewayHost(app, new Uri($"http://127.0.0.1:{port}/"), dataDirectory, owns);
+        return new GatewayHost(app, new Uri($"http://127.0.0.1:{port}/"), dataDirectory, owns, started);
     }
 
     /// <summary>Stops the gateway and its silo (gracefully, so state is flushed as on a normal shutdown).</summary>

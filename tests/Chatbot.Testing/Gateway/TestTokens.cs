@@ -18,14 +18,17 @@ public static class TestTokens
         ["Chatbot:Auth:SigningKey"] = SigningKey,
     };
 
-    /// <summary>A token for <paramref name="tenant"/> (no tenant claim when null).</summary>
-    public static string For(string? tenant, string key = SigningKey, string issuer = "chatbot", string audience = "chatbot")
+    /// <summary>A token for <paramref name="tenant"/> (no tenant claim when null), with <paramref name="roles"/> in its <c>roles</c> claim.</summary>
+    public static string For(
+        string? tenant, string key = SigningKey, string issuer = "chatbot", string audience = "chatbot", IReadOnlyList<string>? roles = null)
     {
         var claims = new List<Claim> { new("sub", "user-" + (tenant ?? "none")) };
         if (tenant is not null)
         {
             claims.Add(new Claim("tenant_id", tenant));
         }
+
+        claims.AddRange((roles ?? []).Select(role => new Claim("roles", role)));
 
         return new JsonWebTokenHandler().CreateToken(new SecurityTokenDescriptor
         {

@@ -11,8 +11,8 @@ namespace Chatbot.Testing.Knowledge;
 /// <summary>
 /// One silo in this process, configured exactly as the silo process is (<see cref="ChatbotSiloBuilderExtensions.AddChatbotSilo"/>):
 /// localhost clustering on free ports, in-memory grain state and the knowledge store in a temporary data directory
-/// that is deleted on dispose. For commands that measure the knowledge grains (evaluation, benchmarks), not for tests,
-/// which use <c>ChatbotTestCluster</c>.
+/// that is deleted on dispose. For commands that measure the knowledge grains (evaluation, benchmarks) and for tests
+/// that need one silo a separately started gateway joins; cluster tests use <c>ChatbotTestCluster</c>.
 /// </summary>
 public sealed class KnowledgeSilo : IAsyncDisposable
 {
