@@ -13,6 +13,7 @@ using Chatbot.Gateway.Memory;
 using Chatbot.Gateway.OpenAI;
 using Chatbot.Gateway.Operations;
 using Chatbot.Gateway.RateLimiting;
+using Chatbot.Gateway.Search;
 using Chatbot.Gateway.Voice;
 using Chatbot.Hosting;
 using Chatbot.Hosting.Health;
@@ -101,6 +102,7 @@ public static class GatewayApp
         app.MapConversationEndpoints();
         app.MapUsageEndpoints();
         app.MapKnowledgeEndpoints();
+        app.MapSearchEndpoints();
         app.MapUnansweredEndpoints();
         app.MapOpenAIEndpoints();
         app.MapAgentEndpoints();

@@ -16,6 +16,7 @@ namespace Chatbot.Benchmarks;
 /// <item><c>--chunks 10000,100000</c>: knowledge-base sizes of the retrieval scenario.</item>
 /// <item><c>--url URL</c>: the load scenario drives this deployment instead of a local instance it starts; <c>--api-key K</c> authenticates.</item>
 /// <item><c>--idle N</c>: idle SSE connections the load scenario holds open at once (default 10,000); <c>--held-turns N</c>: running turns they follow (default 100).</item>
+/// <item><c>--graph-edges 100000</c>: edges of the graph scenario's traversal graph; <c>--graph-chunks 20000</c>: chunks it builds.</item>
 /// <item><c>--out DIR</c>: where <c>latest.md</c>/<c>latest.json</c> go (default <c>artifacts/bench</c> under the repository root).</item>
 /// </list>
 /// </summary>
@@ -40,6 +41,12 @@ public sealed record BenchSettings
 
     /// <summary>Knowledge-base sizes, in chunks, that the retrieval scenario measures.</summary>
     public IReadOnlyList<int> RetrievalChunks { get; init; } = [10_000, 100_000];
+
+    /// <summary>Edges of the graph the graph scenario traverses.</summary>
+    public int GraphEdges { get; init; } = 100_000;
+
+    /// <summary>Chunks the graph scenario extracts a graph from (build throughput).</summary>
+    public int GraphChunks { get; init; } = 20_000;
 
     /// <summary>The platform's grain storage: <c>embedded</c> (SQLite, the single-machine default) or <c>none</c>
     /// (writes nothing: what the rest of the platform costs without persistence).</summary>
@@ -79,6 +86,8 @@ public sealed record BenchSettings
                 "--platform-storage" => settings with { PlatformStorage = Storage(Value(args, ref i)) },
                 "--chunks" => settings with { RetrievalChunks = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
                 "--voice-sessions" => settings with { VoiceSessions = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
+                "--graph-edges" => settings with { GraphEdges = Positive(args[i], Value(args, ref i)) },
+                "--graph-chunks" => settings with { GraphChunks = Positive(args[i], Value(args, ref i)) },
                 "--slices" => settings with { Slices = Positive(args[i], Value(args, ref i)) },
                 "--turns-per-conversation" => settings with { TurnsPerConversation = Positive(args[i], Value(args, ref i)) },
                 "--url" => settings with { Url = AbsoluteUrl(Value(args, ref i)) },

@@ -120,14 +120,18 @@ internal static class GatewayTestClient
     /// Indexing is asynchronous: watch the status endpoint as a client would (bounded: 100 ms apart, 60 s at most)
     /// until no document is pending or indexing.
     /// </summary>
-    public static async Task<JsonElement> WaitUntilSettledAsync(HttpClient client, string? token, string dataset)
+    public static Task<JsonElement> WaitUntilSettledAsync(HttpClient client, string? token, string dataset) =>
+        WaitForStatusAsync(client, token, dataset, status => status.GetProperty("in_progress").GetInt32() == 0);
+
+    /// <summary>Watches the status endpoint as <see cref="WaitUntilSettledAsync"/> does until <paramref name="condition"/> holds.</summary>
+    public static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string? token, string dataset, Func<JsonElement, bool> condition)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         while (true)
         {
             var status = await GetJsonAsync(client, $"api/v1/knowledge/status/{dataset}", token);
-            if (status.GetProperty("in_progress").GetInt32() == 0)
+            if (condition(status))
             {
                 return status;
             }

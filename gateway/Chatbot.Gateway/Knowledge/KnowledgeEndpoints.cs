@@ -27,6 +27,8 @@ internal static class KnowledgeEndpoints
         group.MapDelete("/datasets/{dataset_id}/documents/{document_id}", DeleteDocumentAsync)
             .WithSummary("Delete a document from the dataset and every index.");
         group.MapDelete("/datasets/{dataset_id}", DeleteDatasetAsync).WithSummary("Delete a dataset and all its documents.");
+        group.MapGet("/graph/estimate/{dataset_id}", EstimateGraphAsync)
+            .WithSummary("Model calls and tokens building the dataset's graph with the model extractor would take.");
         return group;
     }
 
@@ -83,6 +85,18 @@ internal static class KnowledgeEndpoints
 
         return await Grain(http, grains, dataset_id).GetStatusAsync() is { } status
             ? TypedResults.Ok(status)
+            : DatasetNotFound(dataset_id);
+    }
+
+    private static async Task<IResult> EstimateGraphAsync(HttpContext http, IGrainFactory grains, string dataset_id, CancellationToken cancellationToken)
+    {
+        if (!DatasetKey.IsValidDataset(dataset_id))
+        {
+            return InvalidDataset();
+        }
+
+        return await Grain(http, grains, dataset_id).EstimateGraphBuildAsync(cancellationToken) is { } estimate
+            ? TypedResults.Ok(estimate)
             : DatasetNotFound(dataset_id);
     }
 

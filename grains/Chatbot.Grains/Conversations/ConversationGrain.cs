@@ -5,6 +5,7 @@ using Chatbot.AI.Conversations;
 using Chatbot.AI.Grounding;
 using Chatbot.AI.Telemetry;
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Graph;
 using Chatbot.Conversations;
 using Chatbot.Hosting;
 using Chatbot.Tenants;
@@ -28,6 +29,7 @@ public sealed partial class ConversationGrain(
     IChatClient chatClient,
     IOptions<ChatModelOptions> modelOptions,
     IOptions<ConversationOptions> conversationOptions,
+    IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,
     ChatbotMetrics metrics,
     ILogger<ConversationGrain> logger) : Grain, IConversationGrain
@@ -190,9 +192,10 @@ public sealed partial class ConversationGrain(
                 AdditionalProperties = TurnContext.Properties(ConversationKey.Parse(Key).TenantId, request.UserId, ConversationKey.Parse(Key).ConversationId),
             };
 
-            // 2. Ground the turn in the tenant's knowledge: the sources go into the prompt, numbered for citation.
-            var hits = await RetrieveAsync(request);
-            GroundingContext.Attach(prompt, chatOptions, hits.Select((h, i) => new GroundingSource(i + 1, h.Title, h.Section, h.Text, h.Score)).ToList());
+            // 2. Ground the turn in the tenant's knowledge: the sources go into the prompt, numbered for citation, with the
+            //    graph paths through them for a use_graph_rag turn.
+            var knowledge = await RetrieveAsync(request);
+            GroundingContext.Attach(prompt, chatOptions, knowledge.Sources(), knowledge.GroundingPaths());
 
             // 3. Stream the model's answer into the turn's event log; readers see each delta as it arrives.
             var answer = new StringBuilder();
@@ -251,7 +254,7 @@ public sealed partial class ConversationGrain(
 
             // 4. The references are the sources the answer cites (all of them when it cites none, none when it could
             //    not answer); an unanswered question goes to the tenant's review queue.
-            var references = References(hits, answer.ToString(), unanswered);
+            var references = knowledge.References(answer.ToString(), unanswered);
             if (unanswered)
             {
                 await GrainFactory.GetGrain<IUnansweredQuestionsGrain>(tenantId).RecordAsync(new UnansweredQuestion(
@@ -346,46 +349,20 @@ public sealed partial class ConversationGrain(
         }
     }
 
-    private async Task<IReadOnlyList<SearchHit>> RetrieveAsync(TurnRequest request)
+    private async Task<RetrievedKnowledge> RetrieveAsync(TurnRequest request)
     {
         var (tenant, _) = ConversationKey.Parse(Key);
-        var topK = request.TopK ?? _options.RetrievalTopK;
-        var datasets = request.DatasetIds is { Count: > 0 } ids ? ids : [DatasetKey.DefaultDataset];
         try
         {
-            var results = await Task.WhenAll(datasets.Select(d => GrainFactory.GetGrain<IKnowledgeSearchGrain>(DatasetKey.Format(tenant, d))
-                .SearchAsync(new SearchQuery { Text = request.Content, Mode = SearchModes.Hybrid, TopK = topK })));
-            return results.SelectMany(r => r).OrderByDescending(h => h.Score).Take(topK).ToList();
+            return await TurnRetrieval.RetrieveAsync(
+                GrainFactory, tenant, request, request.TopK ?? _options.RetrievalTopK, graphOptions.Value.ChatMaxHops);
         }
         catch (Exception ex)
         {
             // Answering without sources beats failing the turn; the model then says it has no knowledge to answer from.
             LogRetrievalFailed(logger, ex, Key);
-            return [];
+            return RetrievedKnowledge.None;
         }
-    }
-
-    private static IReadOnlyList<ChatReference> References(IReadOnlyList<SearchHit> hits, string answer, bool unanswered)
-    {
-        if (unanswered)
-        {
-            return [];
-        }
-
-        var cited = GroundingContext.CitedIndexes(answer);
-        return hits
-            .Select((h, i) => new ChatReference
-            {
-                Index = i + 1,
-                DatasetId = h.DatasetId,
-                DocumentId = h.DocumentId,
-                ChunkId = h.ChunkId,
-                Title = h.Title,
-                Snippet = h.Text.Length <= 240 ? h.Text : string.Concat(h.Text.AsSpan(0, 240), "…"),
-                Score = h.Score,
-            })
-            .Where(r => cited.Count == 0 || cited.Contains(r.Index))
-            .ToList();
     }
 
     private ConversationState NextState(

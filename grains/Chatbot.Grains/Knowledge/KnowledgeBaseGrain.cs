@@ -1,6 +1,9 @@
 using Chatbot.AI.Telemetry;
 using Chatbot.Hosting;
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Graph;
+using Chatbot.Knowledge.Graph.Building;
+using Chatbot.Knowledge.Graph.Extraction.Model;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Store;
 using Chatbot.Tenants;
@@ -11,9 +14,11 @@ namespace Chatbot.Grains.Knowledge;
 
 /// <summary>
 /// One knowledge base: the document registry and its durable index job. The job indexes unfinished documents one at
-/// a time in the background (the pipeline runs off the grain scheduler, bounded per silo). Each document's stage is
+/// a time in the background (the pipeline runs off the grain scheduler, bounded per silo); for a dataset that builds a
+/// graph it also extracts each document's graph and hands every partition its share. Each document's stage is
 /// persisted before its work starts, so a new activation resumes whatever was pending or in progress; a reminder,
-/// registered while work is pending, brings the grain back after the silo running the job dies.
+/// registered while work is pending, brings the grain back after the silo running the job dies. When the job settles
+/// after the graph changed, it recomputes the dataset's community summaries.
 /// </summary>
 /// <remarks>
 /// Grain state holds only the dataset's settings. The registry (one entry per document) lives in the knowledge store,
@@ -29,7 +34,10 @@ public sealed partial class KnowledgeBaseGrain(
     [PersistentState("knowledge-base", ProviderNames.GrainState)] IPersistentState<KnowledgeBaseState> state,
     IKnowledgeStore store,
     IngestionPipeline pipeline,
+    DocumentGraphBuilder graphBuilder,
+    GraphBuildCostEstimator costEstimator,
     IOptions<KnowledgeOptions> options,
+    IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,
     ChatbotMetrics metrics,
     ILogger<KnowledgeBaseGrain> logger) : Grain, IKnowledgeBaseGrain, IRemindable
@@ -64,9 +72,10 @@ public sealed partial class KnowledgeBaseGrain(
             }
 
             await MoveLegacyRegistryAsync(cancellationToken);
+            await LoadGraphAsync(cancellationToken);
         }
 
-        if (HasUnfinished)
+        if (HasWork)
         {
             LogResuming(logger, Key, _documents.Values.Count(DatasetStatuses.IsUnfinished));
             StartJob();
@@ -192,6 +201,14 @@ public sealed partial class KnowledgeBaseGrain(
 
         await Task.WhenAll(Partitions().Select(p => p.RemoveDocumentAsync(documentId)));
         LogDocumentDeleted(logger, Key, documentId);
+
+        // 4. The graph lost what only this document stated: the communities are recomputed in the background.
+        if (state.State.Settings.BuildsGraph || _communities.Count > 0)
+        {
+            await MarkCommunitiesStaleAsync();
+            StartJob();
+        }
+
         return true;
     }
 
@@ -207,6 +224,7 @@ public sealed partial class KnowledgeBaseGrain(
         await StopStepAsync(documentId: null);
         await Task.WhenAll(partitions.Select(p => p.ClearAsync()));
         _documents.Clear();
+        ForgetGraph();
         await _writeLock.WaitAsync(cancellationToken);
         try
         {
@@ -227,7 +245,7 @@ public sealed partial class KnowledgeBaseGrain(
     public Task ReceiveReminder(string reminderName, TickStatus status)
     {
         // Receiving the reminder activated the grain, and activation resumed the job; an idle grain drops its reminder.
-        if (HasUnfinished)
+        if (HasWork)
         {
             StartJob();
             return Task.CompletedTask;
@@ -238,7 +256,13 @@ public sealed partial class KnowledgeBaseGrain(
 
     private bool HasUnfinished => _documents.Values.Any(DatasetStatuses.IsUnfinished);
 
-    private DatasetStatus Summary() => DatasetStatuses.Summarize(Id.Dataset, state.State.Settings, _documents.Values);
+    private bool HasWork => HasUnfinished || state.State.CommunitiesStale;
+
+    private DatasetStatus Summary() => DatasetStatuses.Summarize(Id.Dataset, state.State.Settings, _documents.Values) with
+    {
+        CommunityCount = _communities.Count,
+        CommunitiesStale = state.State.CommunitiesStale,
+    };
 
     private bool EnsureCreated(DateTimeOffset now)
     {
@@ -292,7 +316,12 @@ public sealed partial class KnowledgeBaseGrain(
                 }
             }
 
-            if (!_deactivating.IsCancellationRequested && !HasUnfinished)
+            if (!_deactivating.IsCancellationRequested && !HasUnfinished && state.State.CommunitiesStale)
+            {
+                await RefreshCommunitiesAsync(_deactivating.Token);
+            }
+
+            if (!_deactivating.IsCancellationRequested && !HasWork)
             {
                 await UnregisterReminderAsync();
             }
@@ -308,8 +337,8 @@ public sealed partial class KnowledgeBaseGrain(
             _job = null;
         }
 
-        // An upload that arrived while the job was winding down.
-        if (HasUnfinished && !_deactivating.IsCancellationRequested)
+        // An upload (or a deletion) that arrived while the job was winding down.
+        if (HasWork && !_deactivating.IsCancellationRequested)
         {
             StartJob();
         }
@@ -346,16 +375,31 @@ public sealed partial class KnowledgeBaseGrain(
                 return;
             }
 
-            await store.ReplaceChunksAsync(tenant, dataset, documentId, chunks, cancellationToken);
-            await Task.WhenAll(Partitions().Select(p => p.RefreshDocumentAsync(documentId, cancellationToken)));
+            // 3. Extract the document's graph (when the dataset builds one) and cut it into the partitions' shares.
+            var graph = settings.BuildsGraph ? await BuildGraphAsync(documentId, chunks, partitions, cancellationToken) : GraphParts.None;
+            if (!IsCurrent(documentId, current))
+            {
+                return;
+            }
 
-            // 3. Done, unless the document changed meanwhile: then the job comes back to it.
+            // 4. Replace the stored chunks and graph parts; every partition reloads its share.
+            await store.ReplaceChunksAsync(tenant, dataset, documentId, chunks, cancellationToken);
+            await store.ReplaceGraphAsync(tenant, dataset, documentId, graph.Parts, cancellationToken);
+            await Task.WhenAll(Partitions().Select(p => p.RefreshDocumentAsync(documentId, cancellationToken)));
+            if (settings.BuildsGraph || current.EntityCount > 0)
+            {
+                await MarkCommunitiesStaleAsync();
+            }
+
+            // 5. Done, unless the document changed meanwhile: then the job comes back to it.
             if (IsCurrent(documentId, current))
             {
                 _documents[documentId] = current with
                 {
                     State = DocumentState.Done,
                     ChunkCount = chunks.Count,
+                    EntityCount = graph.Entities,
+                    RelationCount = graph.Relations,
                     IndexedAt = timeProvider.GetUtcNow(),
                 };
                 await PersistAsync(documentId, CancellationToken.None);
@@ -379,7 +423,7 @@ public sealed partial class KnowledgeBaseGrain(
             LogIndexFailed(logger, ex, Key, documentId, current.Version, reason);
             metrics.IndexJobFailed(timeProvider.GetElapsedTime(started));
             await RemoveStaleChunksAsync(documentId, current);
-            _documents[documentId] = current with { State = DocumentState.Failed, Error = reason, ChunkCount = 0 };
+            _documents[documentId] = current with { State = DocumentState.Failed, Error = reason, ChunkCount = 0, EntityCount = 0, RelationCount = 0 };
             await PersistAsync(documentId, CancellationToken.None);
         }
     }
@@ -394,7 +438,12 @@ public sealed partial class KnowledgeBaseGrain(
 
         var (tenant, dataset) = Id;
         await store.ReplaceChunksAsync(tenant, dataset, documentId, [], CancellationToken.None);
+        await store.ReplaceGraphAsync(tenant, dataset, documentId, [], CancellationToken.None);
         await Task.WhenAll(Partitions().Select(p => p.RemoveDocumentAsync(documentId)));
+        if (current.EntityCount > 0)
+        {
+            await MarkCommunitiesStaleAsync();
+        }
     }
 
     private bool IsCurrent(string documentId, DocumentStatus snapshot) =>

@@ -1,5 +1,6 @@
 using Chatbot.Grains.Placement;
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Graph.Storage;
 using Chatbot.Knowledge.Indexing;
 using Chatbot.Knowledge.Indexing.Analysis;
 using Chatbot.Knowledge.Indexing.Bm25;
@@ -9,9 +10,10 @@ using Microsoft.Extensions.Logging;
 namespace Chatbot.Grains.Knowledge;
 
 /// <summary>
-/// One partition of a dataset: its chunks with a BM25 index and vectors in memory, rebuilt from the knowledge store
-/// on activation (grain state stays empty; the store is the truth). Not reentrant: index updates and searches are
-/// serialised, which the in-memory index requires.
+/// One partition of a dataset: its chunks with a BM25 index and vectors in memory, and the graph shard of the entities
+/// hashed to it (<see cref="EntityPartitioner"/>), all rebuilt from the knowledge store on activation (grain state
+/// stays empty; the store is the truth). Not reentrant: index updates, searches and graph reads are serialised, which
+/// the in-memory index and shard require.
 /// </summary>
 [PartitionPlacement]
 public sealed partial class KnowledgePartitionGrain(
@@ -19,6 +21,7 @@ public sealed partial class KnowledgePartitionGrain(
 {
     private readonly Dictionary<string, StoredChunk> _chunks = new(StringComparer.Ordinal);
     private PartitionIndex? _index;
+    private KnowledgeGraphShard _graph = new();
     private string _tenant = "";
     private string _dataset = "";
     private int _partition;
@@ -33,16 +36,31 @@ public sealed partial class KnowledgePartitionGrain(
             Add(chunk);
         }
 
-        LogLoaded(logger, this.GetPrimaryKeyString(), chunks.Count);
+        // Decoding and indexing a large shard takes a while of CPU: off the scheduler, before the first call sees it.
+        var parts = await store.LoadGraphPartitionAsync(_tenant, _dataset, _partition, cancellationToken);
+        _graph = await Task.Run(() =>
+        {
+            var shard = new KnowledgeGraphShard();
+            shard.AddDocuments(parts.Select(p => DocumentGraph.FromBytes(p.Graph)));
+            return shard;
+        }, cancellationToken);
+
+        LogLoaded(logger, this.GetPrimaryKeyString(), chunks.Count, _graph.NodeCount, _graph.EdgeCount);
     }
 
     public async Task RefreshDocumentAsync(string documentId, CancellationToken cancellationToken = default)
     {
         var chunks = await store.LoadDocumentChunksAsync(_tenant, _dataset, _partition, documentId, cancellationToken);
+        var graph = await store.LoadDocumentGraphAsync(_tenant, _dataset, _partition, documentId, cancellationToken);
         RemoveDocument(documentId);
         foreach (var chunk in chunks)
         {
             Add(chunk);
+        }
+
+        if (graph is not null)
+        {
+            _graph.AddDocument(DocumentGraph.FromBytes(graph.Graph));
         }
     }
 
@@ -56,6 +74,7 @@ public sealed partial class KnowledgePartitionGrain(
     {
         _chunks.Clear();
         _index = null;
+        _graph = new KnowledgeGraphShard();
         DeactivateOnIdle();
         return Task.CompletedTask;
     }
@@ -103,6 +122,33 @@ public sealed partial class KnowledgePartitionGrain(
 
     public Task<int> CountAsync() => Task.FromResult(_chunks.Count);
 
+    public Task<IReadOnlyList<SearchHit>> GetChunksAsync(IReadOnlyList<string> chunkIds, SearchQuery filter)
+    {
+        var documents = filter.DocumentIds is { Count: > 0 } ids ? ids.ToHashSet(StringComparer.Ordinal) : null;
+        var hits = chunkIds.Distinct(StringComparer.Ordinal)
+            .Select(id => _chunks.GetValueOrDefault(id))
+            .OfType<StoredChunk>()
+            .Where(c => (documents is null || documents.Contains(c.DocumentId))
+                && (filter.From is not { } from || c.DocumentDate >= from)
+                && (filter.To is not { } to || c.DocumentDate < to))
+            .Select(c => ToHit(c.ChunkId))
+            .ToList();
+        return Task.FromResult<IReadOnlyList<SearchHit>>(hits);
+    }
+
+    public Task<IReadOnlyList<GraphEdgeRecord>> GetGraphEdgesAsync(IReadOnlyList<string> entityIds) =>
+        Task.FromResult<IReadOnlyList<GraphEdgeRecord>>(_graph.GetEdges(entityIds).Select(e => e.ToRecord()).ToList());
+
+    public Task<IReadOnlyList<GraphNodeRecord>> GetGraphNodesAsync(IReadOnlyList<string> entityIds) =>
+        Task.FromResult<IReadOnlyList<GraphNodeRecord>>(_graph.GetNodes(entityIds).Select(n => n.ToRecord()).ToList());
+
+    public Task<IReadOnlyList<GraphEntityMatchRecord>> FindGraphEntitiesAsync(string query, int limit) =>
+        Task.FromResult<IReadOnlyList<GraphEntityMatchRecord>>(_graph.FindEntities(query, limit).Select(m => m.ToRecord()).ToList());
+
+    public Task<GraphPartitionExport> ExportGraphAsync() => Task.FromResult(new GraphPartitionExport(
+        _graph.Nodes.Select(n => n.ToRecord(withChunks: false)).ToList(),
+        _graph.Edges.Select(e => e.ToRecord()).ToList()));
+
     private void Add(StoredChunk chunk)
     {
         _index ??= new PartitionIndex(analyzer, chunk.Vector.Length);
@@ -112,6 +158,7 @@ public sealed partial class KnowledgePartitionGrain(
 
     private void RemoveDocument(string documentId)
     {
+        _graph.RemoveDocument(documentId);
         if (_index?.RemoveDocument(documentId) > 0)
         {
             foreach (var id in _chunks.Where(c => c.Value.DocumentId == documentId).Select(c => c.Key).ToList())
@@ -138,6 +185,6 @@ public sealed partial class KnowledgePartitionGrain(
         };
     }
 
-    [LoggerMessage(4001, LogLevel.Debug, "Knowledge partition {Key} loaded {Count} chunks")]
-    private static partial void LogLoaded(ILogger logger, string key, int count);
+    [LoggerMessage(4001, LogLevel.Debug, "Knowledge partition {Key} loaded {Count} chunks, {Entities} entities and {Relations} relations")]
+    private static partial void LogLoaded(ILogger logger, string key, int count, int entities, int relations);
 }

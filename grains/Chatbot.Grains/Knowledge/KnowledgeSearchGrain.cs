@@ -1,6 +1,7 @@
 using Chatbot.AI.Telemetry;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Embeddings;
+using Chatbot.Knowledge.Graph;
 using Chatbot.Knowledge.Indexing.Analysis;
 using Chatbot.Knowledge.Indexing.Bm25;
 using Chatbot.Knowledge.Search;
@@ -14,13 +15,15 @@ namespace Chatbot.Grains.Knowledge;
 /// <summary>
 /// Searches one dataset by fanning out to its partitions in parallel: first their term statistics (summed into
 /// dataset-wide BM25 statistics, so scores do not depend on how chunks were partitioned), then their candidates,
-/// merged by <see cref="SearchMerger"/>. Stateless worker: searches scale with silos and never queue behind uploads.
+/// merged by <see cref="SearchMerger"/>. Graph search (<see cref="SearchGraphAsync"/>) adds traversal over the
+/// partitions' graph shards. Stateless worker: searches scale with silos and never queue behind uploads.
 /// </summary>
 [StatelessWorker]
-public sealed class KnowledgeSearchGrain(
+public sealed partial class KnowledgeSearchGrain(
     ITextAnalyzer analyzer,
     [FromKeyedServices(EmbeddingServiceKeys.Knowledge)] IEmbeddingGenerator<string, Embedding<float>> embeddings,
     IOptions<KnowledgeOptions> options,
+    IOptions<GraphOptions> graphOptions,
     ChatbotMetrics metrics,
     TimeProvider timeProvider)
     : Grain, IKnowledgeSearchGrain
@@ -41,18 +44,31 @@ public sealed class KnowledgeSearchGrain(
 
     private async Task<IReadOnlyList<SearchHit>> SearchPartitionsAsync(SearchQuery query, CancellationToken cancellationToken)
     {
-        var key = this.GetPrimaryKeyString();
-        var partitionCount = await GrainFactory.GetGrain<IKnowledgeBaseGrain>(key).GetPartitionCountAsync();
-        if (partitionCount == 0)
+        var partitions = await PartitionsAsync();
+        if (partitions.Count == 0)
         {
             return [];
         }
 
+        var results = await CandidatesAsync(query, partitions, cancellationToken);
+        return SearchMerger.Merge(results, query.Mode, query.TopK, CandidateDepth(query.TopK), options.Value.HybridDenseWeight);
+    }
+
+    // The dataset's partitions; none when the dataset does not exist.
+    private async Task<IReadOnlyList<IKnowledgePartitionGrain>> PartitionsAsync()
+    {
+        var key = this.GetPrimaryKeyString();
+        var partitionCount = await GrainFactory.GetGrain<IKnowledgeBaseGrain>(key).GetPartitionCountAsync();
         var (tenant, dataset, _) = DatasetKey.Parse(key);
-        var partitions = Enumerable.Range(0, partitionCount)
+        return Enumerable.Range(0, partitionCount)
             .Select(p => GrainFactory.GetGrain<IKnowledgePartitionGrain>(DatasetKey.Partition(tenant, dataset, p)))
             .ToList();
+    }
 
+    // Every partition's candidates for the query's routes, scored with dataset-wide statistics.
+    private async Task<IReadOnlyList<SearchHit>[]> CandidatesAsync(
+        SearchQuery query, IReadOnlyList<IKnowledgePartitionGrain> partitions, CancellationToken cancellationToken)
+    {
         // 1. Analyse and embed the query once, here, for every partition.
         var terms = query.Mode == SearchModes.Dense ? [] : Bm25Query.Parse(analyzer, query.Text).Terms.SelectMany(t => Enumerable.Repeat(t.Term, t.Count)).ToList();
         var vector = query.Mode == SearchModes.Bm25 ? null : (await embeddings.GenerateAsync([query.Text], cancellationToken: cancellationToken))[0].Vector.ToArray();
@@ -69,9 +85,8 @@ public sealed class KnowledgeSearchGrain(
                 distinct.ToDictionary(t => t, t => parts.Sum(p => p.DocumentFrequencies.GetValueOrDefault(t)), StringComparer.Ordinal));
         }
 
-        // 3. Candidates from every partition, merged into one ranking.
+        // 3. Candidates from every partition, for the caller to merge into one ranking.
         var search = new PartitionSearch { Query = query, Terms = terms, Vector = vector, GlobalStats = global, Candidates = CandidateDepth(query.TopK) };
-        var results = await Task.WhenAll(partitions.Select(p => p.SearchAsync(search, cancellationToken)));
-        return SearchMerger.Merge(results, query.Mode, query.TopK, search.Candidates, options.Value.HybridDenseWeight);
+        return await Task.WhenAll(partitions.Select(p => p.SearchAsync(search, cancellationToken)));
     }
 }

@@ -75,6 +75,15 @@ public sealed record ChatReference
 
     /// <summary>Dataset the document belongs to.</summary>
     [Id(6)] public string? DatasetId { get; init; }
+
+    /// <summary>
+    /// For a graph-grounded answer (<c>use_graph_rag</c>), on the passages stating a step of the path the answer follows:
+    /// the path in arrow form, <c>Project Falcon → Alice Smith → Orion Group → Helios Foundation</c>. Null otherwise.
+    /// </summary>
+    [Id(7)] public string? Path { get; init; }
+
+    /// <summary>The entities of <see cref="Path"/> in walking order (the last is the answer); null without a path.</summary>
+    [Id(8)] public IReadOnlyList<string>? PathEntities { get; init; }
 }
 
 /// <summary>Token counts of one turn or accumulated over many.</summary>

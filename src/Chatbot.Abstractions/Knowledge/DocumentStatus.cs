@@ -50,6 +50,12 @@ public sealed record DocumentStatus
 
     /// <summary>Upload version, incremented by each re-upload (a job for an older version is discarded).</summary>
     [Id(9)] public int Version { get; init; }
+
+    /// <summary>Distinct entities the document contributed to the dataset's graph (0 without a graph).</summary>
+    [Id(10)] public int EntityCount { get; init; }
+
+    /// <summary>Distinct relations the document contributed to the dataset's graph (0 without a graph).</summary>
+    [Id(11)] public int RelationCount { get; init; }
 }
 
 /// <summary>Indexing status of a knowledge base.</summary>
@@ -82,6 +88,12 @@ public sealed record DatasetStatus
 
     /// <summary>Chunk settings in force.</summary>
     [Id(8)] public IndexSettings Settings { get; init; } = new();
+
+    /// <summary>Community summaries of the dataset's graph.</summary>
+    [Id(9)] public int CommunityCount { get; init; }
+
+    /// <summary>Whether the graph changed since the summaries were computed (the index job recomputes them when it settles).</summary>
+    [Id(10)] public bool CommunitiesStale { get; init; }
 }
 
 /// <summary>How a knowledge base is chunked and indexed (<c>POST /api/v1/knowledge/index</c>).</summary>
@@ -102,6 +114,9 @@ public sealed record IndexSettings
 
     /// <summary>Build the knowledge graph (GraphRAG).</summary>
     [Id(4)] public bool BuildGraph { get; init; }
+
+    /// <summary>Whether the index job extracts a graph: index type <c>graph</c> or <c>hybrid</c>, or either graph option set.</summary>
+    public bool BuildsGraph => IndexType is "graph" or "hybrid" || ExtractEntities || BuildGraph;
 }
 
 /// <summary>An uploaded file handed to a knowledge base.</summary>

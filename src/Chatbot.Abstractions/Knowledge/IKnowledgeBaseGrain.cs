@@ -28,18 +28,29 @@ public interface IKnowledgeBaseGrain : IGrainWithStringKey
     /// dataset does not exist. Interleaves with everything: every search asks it, and must not wait behind an upload.</summary>
     [Orleans.Concurrency.AlwaysInterleave]
     Task<int> GetPartitionCountAsync();
+
+    /// <summary>What building the dataset's graph with the model extractor would cost, over the chunks indexed now; null
+    /// when the dataset does not exist.</summary>
+    Task<GraphBuildEstimate?> EstimateGraphBuildAsync(CancellationToken cancellationToken = default);
+
+    /// <summary>The community summaries of the dataset's graph as of the last settled index job (empty without a graph).
+    /// Interleaves with everything, as searches ask for them.</summary>
+    [Orleans.Concurrency.AlwaysInterleave]
+    Task<IReadOnlyList<GraphCommunitySummary>> GetCommunitiesAsync();
 }
 
 /// <summary>
 /// One partition of a dataset, keyed by <see cref="DatasetKey.Partition"/>: the chunks hashed to it, with a BM25 index
-/// and vectors in memory, loaded from the knowledge store on activation.
+/// and vectors in memory, and the graph shard of the entities hashed to it (with every edge touching them), all loaded
+/// from the knowledge store on activation.
 /// </summary>
 public interface IKnowledgePartitionGrain : IGrainWithStringKey
 {
-    /// <summary>(Re)loads one document's chunks of this partition from the store, replacing what the partition had.</summary>
+    /// <summary>(Re)loads one document's chunks and graph part of this partition from the store, replacing what the
+    /// partition had.</summary>
     Task RefreshDocumentAsync(string documentId, CancellationToken cancellationToken = default);
 
-    /// <summary>Drops a document's chunks.</summary>
+    /// <summary>Drops a document's chunks and takes its graph part out (entities and edges only it supported go).</summary>
     Task RemoveDocumentAsync(string documentId);
 
     /// <summary>Drops everything (the dataset was deleted).</summary>
@@ -53,6 +64,22 @@ public interface IKnowledgePartitionGrain : IGrainWithStringKey
 
     /// <summary>Number of chunks held (diagnostics and tests).</summary>
     Task<int> CountAsync();
+
+    /// <summary>The chunks among <paramref name="chunkIds"/> this partition holds, within the query's document and date
+    /// filters (its text is ignored), as hits without scores.</summary>
+    Task<IReadOnlyList<SearchHit>> GetChunksAsync(IReadOnlyList<string> chunkIds, SearchQuery filter);
+
+    /// <summary>Every edge touching one of <paramref name="entityIds"/> (entities this partition owns), each once.</summary>
+    Task<IReadOnlyList<GraphEdgeRecord>> GetGraphEdgesAsync(IReadOnlyList<string> entityIds);
+
+    /// <summary>The entities among <paramref name="entityIds"/> this partition owns.</summary>
+    Task<IReadOnlyList<GraphNodeRecord>> GetGraphNodesAsync(IReadOnlyList<string> entityIds);
+
+    /// <summary>The <paramref name="limit"/> entities of this partition whose names <paramref name="query"/> mentions best.</summary>
+    Task<IReadOnlyList<GraphEntityMatchRecord>> FindGraphEntitiesAsync(string query, int limit);
+
+    /// <summary>The partition's whole graph shard, for dataset-wide community detection.</summary>
+    Task<GraphPartitionExport> ExportGraphAsync();
 }
 
 /// <summary>
@@ -63,6 +90,13 @@ public interface IKnowledgeSearchGrain : IGrainWithStringKey
 {
     /// <summary>The best chunks of the dataset for <paramref name="query"/>.</summary>
     Task<IReadOnlyList<SearchHit>> SearchAsync(SearchQuery query, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// Graph-aware search (<c>POST /api/v1/search/graph</c>): the vector, BM25 and graph-traversal routes chosen by
+    /// <see cref="GraphSearchRequest.SearchType"/> (plus community summaries when asked), fused by reciprocal rank and
+    /// reranked. Traversal fans out to the partitions owning each hop's entities, one batch per hop.
+    /// </summary>
+    Task<GraphSearchResponse> SearchGraphAsync(GraphSearchRequest request, CancellationToken cancellationToken = default);
 }
 
 /// <summary>Corpus statistics of one partition for a set of terms.</summary>

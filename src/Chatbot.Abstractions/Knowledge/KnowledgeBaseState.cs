@@ -22,6 +22,10 @@ public sealed class KnowledgeBaseState
     /// <summary>When the dataset was created (first upload or configuration).</summary>
     [Id(3)] public DateTimeOffset CreatedAt { get; set; }
 
+    /// <summary>Whether the graph changed since its community summaries were computed: the index job recomputes them
+    /// when it settles (also after a restart, which is why this is persisted).</summary>
+    [Id(4)] public bool CommunitiesStale { get; set; }
+
     /// <summary>Whether the dataset exists (created and not deleted).</summary>
     public bool Exists => Partitions > 0;
 }

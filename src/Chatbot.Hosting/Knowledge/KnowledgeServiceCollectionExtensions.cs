@@ -1,5 +1,9 @@
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Embeddings;
+using Chatbot.Knowledge.Graph;
+using Chatbot.Knowledge.Graph.Building;
+using Chatbot.Knowledge.Graph.Extraction;
+using Chatbot.Knowledge.Graph.Extraction.Model;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Search;
 using Microsoft.Extensions.AI;
@@ -8,6 +12,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Microsoft.ML.Tokenizers;
 
 namespace Chatbot.Hosting.Knowledge;
 
@@ -16,8 +21,10 @@ public static class KnowledgeServiceCollectionExtensions
 {
     /// <summary>
     /// What a silo needs to index documents: <see cref="KnowledgeOptions"/> (validated at start-up), the parsers, the
-    /// chunker, the <see cref="IngestionPipeline"/>, and the retrieval services indexing and search share (text analyzer,
-    /// embedding generator from <c>Chatbot:Knowledge:Embeddings</c>; a host or test may register its own first).
+    /// chunker, the <see cref="IngestionPipeline"/>, the retrieval services indexing and search share (text analyzer,
+    /// embedding generator from <c>Chatbot:Knowledge:Embeddings</c>; a host or test may register its own first), and
+    /// the graph services (<see cref="GraphOptions"/> from <c>Chatbot:Knowledge:Graph</c>, the extractor it names, the
+    /// <see cref="DocumentGraphBuilder"/> and the model cost estimator).
     /// </summary>
     public static IServiceCollection AddChatbotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -33,13 +40,30 @@ public static class KnowledgeServiceCollectionExtensions
         }
 
         services.AddChatbotRetrieval(embeddings);
-        services.TryAddSingleton(_ => DocumentChunker.CreateDefault());
+        services.TryAddSingleton<Tokenizer>(_ => IngestionTokenizer.CreateDefault());
+        services.TryAddSingleton(sp => new DocumentChunker(sp.GetRequiredService<Tokenizer>()));
         services.TryAddSingleton(sp => new IngestionPipeline(
             sp.GetRequiredService<DocumentParsers>(),
             sp.GetRequiredService<DocumentChunker>(),
             sp.GetRequiredKeyedService<IEmbeddingGenerator<string, Embedding<float>>>(EmbeddingServiceKeys.Knowledge),
             sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value));
+        AddGraph(services, configuration);
         return services;
+    }
+
+    // The model extractor goes through the registered IChatClient (the platform's model pipeline: logging, telemetry,
+    // retries), so the extraction calls show up with the rest of the model traffic.
+    private static void AddGraph(IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<GraphOptions>>(new GraphOptionsValidator(configuration["Chatbot:Model:Provider"]));
+        services.TryAddSingleton<IGraphExtractor>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value is { Extractor: GraphExtractorNames.Model } graph
+            ? new ModelGraphExtractor(sp.GetRequiredService<IChatClient>(), graph.Model)
+            : new PatternGraphExtractor());
+        services.TryAddSingleton(sp => new DocumentGraphBuilder(
+            sp.GetRequiredService<IGraphExtractor>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value.MaxConcurrentExtractions));
+        services.TryAddSingleton(sp => new GraphBuildCostEstimator(
+            sp.GetRequiredService<Tokenizer>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value.Model));
     }
 
     // Registered before AddChatbotRetrieval, whose TryAdd then keeps it. Uses the model's resilient HTTP client.

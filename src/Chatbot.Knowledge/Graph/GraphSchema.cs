@@ -19,10 +19,12 @@ public static partial class GraphSchema
 
     /// <summary>
     /// Parses an entity type name. Case, spaces, hyphens and the enum spelling are accepted (<c>Organization</c>,
-    /// <c>organization</c>); anything else is not a type of this schema.
+    /// <c>organization</c>), and so is the Chinese label (<c>组织</c>, <see cref="EntityTypeInfo.ChineseName"/>); anything
+    /// else is not a type of this schema.
     /// </summary>
     public static bool TryParseEntityType(string? name, out EntityType type) =>
-        Lookup.EntityNames.TryGetValue(WireName(name), out type);
+        Lookup.EntityNames.TryGetValue(WireName(name), out type)
+        || Lookup.ChineseEntityNames.TryGetValue(name?.Trim() ?? "", out type);
 
     /// <summary>Parses a relation type name: <c>funded_by</c>, <c>FundedBy</c>, <c>funded by</c> and <c>funded-by</c> all parse.</summary>
     public static bool TryParseRelationType(string? name, out RelationType type) =>
@@ -60,6 +62,9 @@ public static partial class GraphSchema
     {
         public static readonly FrozenDictionary<string, EntityType> EntityNames =
             EntityTypes.ToFrozenDictionary(e => e.Name, e => e.Type, StringComparer.Ordinal);
+
+        public static readonly FrozenDictionary<string, EntityType> ChineseEntityNames =
+            EntityTypes.ToFrozenDictionary(e => e.ChineseName, e => e.Type, StringComparer.Ordinal);
 
         public static readonly FrozenDictionary<string, RelationType> RelationNames =
             RelationTypes.ToFrozenDictionary(r => r.Name, r => r.Type, StringComparer.Ordinal);

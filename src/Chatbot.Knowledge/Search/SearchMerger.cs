@@ -18,20 +18,30 @@ public static class SearchMerger
     public static IReadOnlyList<SearchHit> Merge(
         IEnumerable<IReadOnlyList<SearchHit>> partitions, string mode, int topK, int candidates, double denseWeight)
     {
-        var byChunk = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
-        foreach (var hit in partitions.SelectMany(p => p))
-        {
-            byChunk[hit.ChunkId] = hit;
-        }
-
-        var bm25 = Ranked(byChunk.Values, h => h.Bm25Score).Take(candidates).ToList();
-        var dense = Ranked(byChunk.Values, h => h.DenseScore).Take(candidates).ToList();
+        var (byChunk, bm25, dense) = Rankings(partitions, candidates);
         return mode switch
         {
             SearchModes.Bm25 => bm25.Take(topK).Select(h => h with { Score = h.Bm25Score!.Value }).ToList(),
             SearchModes.Dense => dense.Take(topK).Select(h => h with { Score = h.DenseScore!.Value }).ToList(),
             _ => Fuse(byChunk, bm25, dense, topK, denseWeight),
         };
+    }
+
+    /// <summary>
+    /// Every partition's candidates by chunk id, and the dataset-wide BM25 and dense rankings cut at
+    /// <paramref name="candidates"/>: the route lists <see cref="Merge"/> fuses, for callers that fuse them differently.
+    /// </summary>
+    public static (Dictionary<string, SearchHit> ByChunk, List<SearchHit> Bm25, List<SearchHit> Dense) Rankings(
+        IEnumerable<IReadOnlyList<SearchHit>> partitions, int candidates)
+    {
+        var byChunk = new Dictionary<string, SearchHit>(StringComparer.Ordinal);
+        foreach (var hit in partitions.SelectMany(p => p))
+        {
+            byChunk[hit.ChunkId] = hit;
+        }
+
+        return (byChunk, Ranked(byChunk.Values, h => h.Bm25Score).Take(candidates).ToList(),
+            Ranked(byChunk.Values, h => h.DenseScore).Take(candidates).ToList());
     }
 
     private static List<SearchHit> Ranked(IEnumerable<SearchHit> hits, Func<SearchHit, double?> score) =>

@@ -2,9 +2,10 @@ namespace Chatbot.Knowledge.Store;
 
 /// <summary>
 /// Bulk knowledge data outside grain state: the document registry (one row per document, so a knowledge base of many
-/// documents writes one small row per change instead of its whole registry), uploaded document bytes, and the chunks
-/// (text, citation offsets, vector) each partition loads on activation. Every call is scoped by tenant and dataset. Implementations are thread-safe and
-/// never block the caller's thread on I/O.
+/// documents writes one small row per change instead of its whole registry), uploaded document bytes, the chunks
+/// (text, citation offsets, vector) and graph parts (one per document and partition) each partition loads on
+/// activation, and the dataset's entity aliases and community summaries. Every call is scoped by tenant and dataset.
+/// Implementations are thread-safe and never block the caller's thread on I/O.
 /// </summary>
 public interface IKnowledgeStore
 {
@@ -32,12 +33,39 @@ public interface IKnowledgeStore
     /// <summary>The registry of a dataset: one entry per document, in no particular order.</summary>
     Task<IReadOnlyList<DocumentStatus>> LoadDocumentStatusesAsync(string tenant, string dataset, CancellationToken cancellationToken);
 
-    /// <summary>Deletes a document's registry entry, bytes and chunks in one transaction.</summary>
+    /// <summary>Deletes a document's registry entry, bytes, chunks and graph parts in one transaction.</summary>
     Task DeleteDocumentAsync(string tenant, string dataset, string documentId, CancellationToken cancellationToken);
 
-    /// <summary>Deletes every registry entry, document and chunk of a dataset.</summary>
+    /// <summary>Deletes every registry entry, document, chunk, graph part, alias and community summary of a dataset.</summary>
     Task DeleteDatasetAsync(string tenant, string dataset, CancellationToken cancellationToken);
+
+    /// <summary>The text of every chunk of a dataset (for estimates), in no particular order.</summary>
+    Task<IReadOnlyList<string>> LoadChunkTextsAsync(string tenant, string dataset, CancellationToken cancellationToken);
+
+    /// <summary>Replaces all graph parts of a document atomically (none: the document has no graph).</summary>
+    Task ReplaceGraphAsync(string tenant, string dataset, string documentId, IReadOnlyList<StoredGraphPart> parts, CancellationToken cancellationToken);
+
+    /// <summary>Every document's graph part of one partition.</summary>
+    Task<IReadOnlyList<StoredGraphPart>> LoadGraphPartitionAsync(string tenant, string dataset, int partition, CancellationToken cancellationToken);
+
+    /// <summary>One document's graph part of one partition; null when it has none there.</summary>
+    Task<StoredGraphPart?> LoadDocumentGraphAsync(string tenant, string dataset, int partition, string documentId, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the dataset's entity alias table (alias key → canonical key).</summary>
+    Task SaveEntityAliasesAsync(string tenant, string dataset, IReadOnlyDictionary<string, string> aliases, CancellationToken cancellationToken);
+
+    /// <summary>The dataset's entity alias table; empty when none was saved.</summary>
+    Task<IReadOnlyDictionary<string, string>> LoadEntityAliasesAsync(string tenant, string dataset, CancellationToken cancellationToken);
+
+    /// <summary>Replaces the dataset's community summaries.</summary>
+    Task SaveCommunitiesAsync(string tenant, string dataset, IReadOnlyList<GraphCommunitySummary> communities, CancellationToken cancellationToken);
+
+    /// <summary>The dataset's community summaries; empty when none were saved.</summary>
+    Task<IReadOnlyList<GraphCommunitySummary>> LoadCommunitiesAsync(string tenant, string dataset, CancellationToken cancellationToken);
 }
+
+/// <summary>The part of one document's graph one partition stores (<c>DocumentGraph.ToBytes</c> of its share).</summary>
+public sealed record StoredGraphPart(string DocumentId, int Partition, byte[] Graph);
 
 /// <summary>An uploaded document as received.</summary>
 public sealed record StoredDocument(

@@ -26,7 +26,8 @@ public sealed class RetrievalOptionsTests
     }
 
     [Theory]
-    [InlineData("--mode", "graph", "'--mode'")]
+    [InlineData("--mode", "graphs", "'--mode'")]
+    [InlineData("--hops", "6", "'--hops'")]
     [InlineData("--k", "0", "'--k'")]
     [InlineData("--bogus", "1", "'--bogus'")]
     public void Parse_BadArgument_NamesIt(string option, string value, string named)
@@ -40,6 +41,18 @@ public sealed class RetrievalOptionsTests
     public void Parse_SeveralModes_KeepsTheirOrder()
     {
         Assert.Equal(["bm25", "dense", "hybrid"], RetrievalOptions.Parse(["--dataset", "d", "--mode", "bm25,dense,hybrid"]).Modes);
+    }
+
+    [Fact]
+    public void Parse_GraphModesHopsAndByKind_AreRead()
+    {
+        var options = RetrievalOptions.Parse(["--dataset", "d", "--mode", "hybrid,graph,hybrid+graph", "--hops", "3", "--by-kind"]);
+
+        Assert.Equal(["hybrid", "graph", "hybrid+graph"], options.Modes);
+        Assert.Equal(3, options.Hops);
+        Assert.True(options.ByKind);
+        Assert.True(options.NeedsGraph);
+        Assert.False(RetrievalOptions.Parse(["--dataset", "d", "--mode", "bm25,hybrid"]).NeedsGraph);
     }
 
     [Fact]

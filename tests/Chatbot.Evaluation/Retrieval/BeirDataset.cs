@@ -6,12 +6,12 @@ namespace Chatbot.Evaluation.Retrieval;
 /// <summary>A corpus document of a BEIR-style data set.</summary>
 internal sealed record BeirDocument(string Id, string Title, string Text);
 
-/// <summary>A query with the corpus ids judged relevant to it (qrels score &gt; 0).</summary>
-internal sealed record BeirQuery(string Id, string Text, IReadOnlySet<string> Relevant);
+/// <summary>A query with the corpus ids judged relevant to it (qrels score &gt; 0) and its answers, when the file gives them.</summary>
+internal sealed record BeirQuery(string Id, string Text, IReadOnlySet<string> Relevant, IReadOnlyList<string>? Answers = null);
 
 /// <summary>
 /// A BEIR-style folder: <c>corpus.jsonl</c> (<c>_id</c>, optional <c>title</c>, <c>text</c>), <c>queries.jsonl</c>
-/// (<c>_id</c>, <c>text</c>; other fields ignored) and qrels in <c>qrels/test.tsv</c>, <c>qrels_test.tsv</c> or
+/// (<c>_id</c>, <c>text</c>, optional <c>answers</c> array of strings; other fields ignored) and qrels in <c>qrels/test.tsv</c>, <c>qrels_test.tsv</c> or
 /// <c>qrels.tsv</c> (the first found): tab-separated query-id, corpus-id, score, with an optional header line.
 /// Only queries with at least one relevant document are kept, in file order, as BEIR evaluates them.
 /// </summary>
@@ -33,9 +33,9 @@ internal sealed record BeirDataset(string Name, IReadOnlyList<BeirDocument> Corp
         var qrels = ReadQrels(qrelsPath);
         var corpus = ReadJsonLines(Path.Combine(directory, "corpus.jsonl"),
             e => new BeirDocument(Text(e, "_id"), OptionalText(e, "title"), Text(e, "text")));
-        var queries = ReadJsonLines(Path.Combine(directory, "queries.jsonl"), e => (Id: Text(e, "_id"), Text: Text(e, "text")))
+        var queries = ReadJsonLines(Path.Combine(directory, "queries.jsonl"), e => (Id: Text(e, "_id"), Text: Text(e, "text"), Answers: Answers(e)))
             .Where(q => qrels.ContainsKey(q.Id))
-            .Select(q => new BeirQuery(q.Id, q.Text, qrels[q.Id]))
+            .Select(q => new BeirQuery(q.Id, q.Text, qrels[q.Id], q.Answers))
             .ToList();
         var name = Path.GetFileName(Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory)));
         return new BeirDataset(name, corpus, queries);
@@ -127,6 +127,11 @@ internal sealed record BeirDataset(string Name, IReadOnlyList<BeirDocument> Corp
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             ? value.GetString()!
             : throw new KeyNotFoundException($"'{property}' is missing or not a string.");
+
+    private static IReadOnlyList<string>? Answers(JsonElement element) =>
+        element.TryGetProperty("answers", out var value) && value.ValueKind == JsonValueKind.Array
+            ? value.EnumerateArray().Where(a => a.ValueKind == JsonValueKind.String).Select(a => a.GetString()!).ToList()
+            : null;
 
     private static string OptionalText(JsonElement element, string property) =>
         element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString()! : "";

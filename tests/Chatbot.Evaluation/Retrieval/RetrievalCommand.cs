@@ -33,7 +33,7 @@ internal static class RetrievalCommand
         Log($"{dataset.Name}: {dataset.Corpus.Count} documents, {dataset.Queries.Count} judged queries, modes {string.Join(',', options.Modes)}, k {options.K}");
 
         // 2. Start a silo and index the corpus through the knowledge-base grain.
-        var settings = new Dictionary<string, string?>();
+        var settings = options.Settings.ToDictionary(s => s.Key, string? (s) => s.Value);
         if (options.Partitions is { } partitions)
         {
             settings["Chatbot:Knowledge:Partitions"] = partitions.ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -41,6 +41,10 @@ internal static class RetrievalCommand
 
         await using var silo = await KnowledgeSilo.StartAsync(settings, cancellationToken);
         var datasetId = DatasetId(dataset.Name);
+
+        // The graph costs indexing time: it is built only when a graph mode is evaluated.
+        await silo.Grains.GetGrain<IKnowledgeBaseGrain>(DatasetKey.Format(Tenant, datasetId))
+            .ConfigureAsync(new IndexSettings { IndexType = options.NeedsGraph ? "hybrid" : "vector" }, cancellationToken);
         var indexing = Stopwatch.StartNew();
         var lastReport = TimeSpan.Zero;
         var status = await KnowledgeBaseLoader.UploadAndWaitAsync(
@@ -64,32 +68,56 @@ internal static class RetrievalCommand
 
         // 3. Search every query in each mode; the first few once more beforehand, untimed, for JIT and activations.
         var search = silo.Grains.GetGrain<IKnowledgeSearchGrain>(DatasetKey.Format(Tenant, datasetId));
+        var titles = dataset.Corpus.ToDictionary(d => d.Id, d => d.Title, StringComparer.Ordinal);
+        var kinds = dataset.Queries.ToDictionary(
+            q => q.Id, q => QuestionKinds.Classify(q, q.Relevant.Select(id => titles.GetValueOrDefault(id, ""))), StringComparer.Ordinal);
         var results = new List<RetrievalResult>();
         foreach (var mode in options.Modes)
         {
             foreach (var query in dataset.Queries.Take(WarmupQueries))
             {
-                await search.SearchAsync(Query(query, mode, options.K), cancellationToken);
+                await RankAsync(search, query, mode, options, cancellationToken);
             }
 
             var scoreboard = new RetrievalScoreboard();
+            var byKind = new Dictionary<string, RetrievalScoreboard>(StringComparer.Ordinal);
             foreach (var query in dataset.Queries)
             {
                 var started = Stopwatch.GetTimestamp();
-                var hits = await search.SearchAsync(Query(query, mode, options.K), cancellationToken);
+                var ranked = await RankAsync(search, query, mode, options, cancellationToken);
                 var elapsed = Stopwatch.GetElapsedTime(started);
-                var ranked = hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal).ToList();
                 scoreboard.Add(ranked, query.Relevant, elapsed);
+                var kind = byKind.TryGetValue(kinds[query.Id], out var board) ? board : byKind[kinds[query.Id]] = new RetrievalScoreboard();
+                kind.Add(ranked, query.Relevant, elapsed);
             }
 
             results.Add(new RetrievalResult(
-                dataset.Name, mode, options.K, status.Total, status.Failed, status.ChunkCount, indexing.Elapsed.TotalSeconds, scoreboard.Summarize()));
+                dataset.Name, mode, options.K, status.Total, status.Failed, status.ChunkCount, indexing.Elapsed.TotalSeconds, scoreboard.Summarize(),
+                options.ByKind ? byKind.OrderBy(k => k.Key, StringComparer.Ordinal).ToDictionary(k => k.Key, k => k.Value.Summarize()) : null));
         }
 
         return results;
     }
 
-    private static SearchQuery Query(BeirQuery query, string mode, int k) => new() { Text = query.Text, Mode = mode, TopK = k };
+    // The documents of a search's results, best first, each once: a document counts at its best-ranked chunk.
+    private static async Task<IReadOnlyList<string>> RankAsync(
+        IKnowledgeSearchGrain search, BeirQuery query, string mode, RetrievalOptions options, CancellationToken cancellationToken)
+    {
+        if (mode is RetrievalOptions.Graph or RetrievalOptions.HybridGraph)
+        {
+            var response = await search.SearchGraphAsync(new GraphSearchRequest
+            {
+                Query = query.Text,
+                SearchType = mode == RetrievalOptions.Graph ? GraphSearchTypes.Graph : GraphSearchTypes.Hybrid,
+                MaxHops = options.Hops,
+                TopK = options.K,
+            }, cancellationToken);
+            return response.Hits.Select(h => h.DocumentId).OfType<string>().Distinct(StringComparer.Ordinal).ToList();
+        }
+
+        var hits = await search.SearchAsync(new SearchQuery { Text = query.Text, Mode = mode, TopK = options.K }, cancellationToken);
+        return hits.Select(h => h.DocumentId).Distinct(StringComparer.Ordinal).ToList();
+    }
 
     // Dataset ids allow ASCII letters, digits, '-', '_' and '.', at most 64.
     internal static string DatasetId(string name)

@@ -4,13 +4,31 @@ namespace Chatbot.Evaluation.Retrieval;
 
 /// <summary>The outcome of one evaluation run, printed as one JSON line.</summary>
 internal sealed record RetrievalResult(
-    string Dataset, string Mode, int K, int Documents, int FailedDocuments, int Chunks, double IndexSeconds, RetrievalScoreSummary Scores)
+    string Dataset, string Mode, int K, int Documents, int FailedDocuments, int Chunks, double IndexSeconds, RetrievalScoreSummary Scores,
+    IReadOnlyDictionary<string, RetrievalScoreSummary>? ByKind = null)
 {
     /// <summary>
     /// <c>{"dataset", "mode", "k", "queries", "recall@5", "recall@10", "mrr@10", "ndcg@10", "p50_ms", "p95_ms",
-    /// "index_seconds", "documents", "failed_documents", "chunks"}</c>; metrics rounded to 4 decimals, times to 2.
+    /// "index_seconds", "documents", "failed_documents", "chunks"}</c>, and per question kind (<c>--by-kind</c>)
+    /// <c>"bridge": {"queries", "recall@5", "recall@10"}</c>; metrics rounded to 4 decimals, times to 2.
     /// </summary>
-    public string ToJsonLine() => new JsonObject
+    public string ToJsonLine()
+    {
+        var json = Json();
+        foreach (var (kind, scores) in ByKind ?? new Dictionary<string, RetrievalScoreSummary>())
+        {
+            json[kind] = new JsonObject
+            {
+                ["queries"] = scores.Queries,
+                ["recall@5"] = Math.Round(scores.RecallAt5, 4),
+                ["recall@10"] = Math.Round(scores.RecallAt10, 4),
+            };
+        }
+
+        return json.ToJsonString();
+    }
+
+    private JsonObject Json() => new()
     {
         ["dataset"] = Dataset,
         ["mode"] = Mode,
@@ -26,5 +44,5 @@ internal sealed record RetrievalResult(
         ["documents"] = Documents,
         ["failed_documents"] = FailedDocuments,
         ["chunks"] = Chunks,
-    }.ToJsonString();
+    };
 }

@@ -11,7 +11,8 @@ using Xunit;
 namespace Chatbot.Grains.Tests.Knowledge;
 
 /// <summary>
-/// A two-silo cluster configured by <c>AddChatbotSilo</c> for knowledge tests: memory grain storage, three partitions,
+/// A two-silo cluster configured by <c>AddChatbotSilo</c> for knowledge tests: memory grain storage, three partitions
+/// (unless <see cref="PartitionCount"/> says otherwise),
 /// one knowledge store (a SQLite file in a private folder) shared by both silos as a database would be, and a
 /// <see cref="HoldingEmbeddingGenerator"/>.
 /// </summary>
@@ -26,6 +27,9 @@ public sealed class KnowledgeClusterFixture : IAsyncLifetime
     /// <summary>Grain storage: memory (default), or <c>embedded</c> for tests that kill a silo (memory storage lives in
     /// grains, so a killed silo would take state with it, which a database never does).</summary>
     public string StorageProvider { get; init; } = StorageProviders.Memory;
+
+    /// <summary>Partitions of every dataset the cluster creates.</summary>
+    public int PartitionCount { get; init; } = Partitions;
 
     public HoldingEmbeddingGenerator Embeddings { get; } = new();
 
@@ -42,7 +46,7 @@ public sealed class KnowledgeClusterFixture : IAsyncLifetime
             ["Chatbot:Clustering:Provider"] = ClusteringProviders.External,
             ["Chatbot:Storage:Provider"] = StorageProvider,
             ["Chatbot:DataDirectory"] = _dataDirectory,
-            ["Chatbot:Knowledge:Partitions"] = Partitions.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Knowledge:Partitions"] = PartitionCount.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatbot:Knowledge:DefaultChunkSize"] = "64",
             ["Chatbot:Knowledge:DefaultOverlap"] = "8",
         };

@@ -14,17 +14,24 @@ public sealed class CommunityDetectorTests
         Assert.Equal(0, Modularity.Compute(graph, [0, 0, 0, 0, 0, 0]), 12);
     }
 
+    // The best modularity each method is known for on Zachary's karate club: Louvain's published 0.4188 (Blondel et al.
+    // 2008), and for Leiden the optimum 0.4198 (Brandes et al. 2008), which it reaches (Traag et al. 2019). One seed can
+    // be unlucky (Louvain's seed 7 stops at 0.394), so the claim is about the seeds' mean, and the default seed's run.
     [Theory]
-    [InlineData(CommunityAlgorithm.Louvain)]
-    [InlineData(CommunityAlgorithm.Leiden)]
-    public void Detect_KarateClub_ModularityNearTheBestKnown(CommunityAlgorithm algorithm)
+    [InlineData(CommunityAlgorithm.Louvain, 0.4188)]
+    [InlineData(CommunityAlgorithm.Leiden, 0.4198)]
+    public void Detect_KarateClub_ModularityWithinOneHundredthOfTheMethodsBest(CommunityAlgorithm algorithm, double best)
     {
         var graph = CommunityGraphs.KarateClub();
 
+        var runs = Enumerable.Range(1, 30).Select(seed => new CommunityDetector(new CommunityOptions { Algorithm = algorithm, Seed = seed }).Detect(graph)).ToList();
         var hierarchy = new CommunityDetector(new CommunityOptions { Algorithm = algorithm }).Detect(graph);
 
-        TestContext.Current.TestOutputHelper?.WriteLine($"karate {algorithm}: Q = {hierarchy.Best.Modularity:F4}, levels {string.Join('/', hierarchy.Levels.Select(l => l.Count))}");
-        Assert.InRange(hierarchy.Best.Modularity, 0.4188 - 0.01, 0.4198 + 1e-4);
+        var mean = runs.Average(h => h.Best.Modularity);
+        TestContext.Current.TestOutputHelper?.WriteLine($"karate {algorithm}: default seed Q = {hierarchy.Best.Modularity:F4}, mean of 30 seeds {mean:F4}, best {runs.Max(h => h.Best.Modularity):F4}");
+        Assert.InRange(mean, best - 0.01, 0.4198 + 1e-4);
+        Assert.InRange(hierarchy.Best.Modularity, best - 0.01, 0.4198 + 1e-4);
+        Assert.All(runs, h => Assert.True(h.Best.Modularity <= 0.4198 + 1e-4, "no partition beats the optimum"));
         Assert.Equal(Modularity.Compute(graph, hierarchy.Best.Membership), hierarchy.Best.Modularity, 12);
     }
 

@@ -14,6 +14,7 @@ public sealed class GraphSchemaTests
             GraphSchema.EntityTypes.Select(e => e.Name));
         Assert.All(GraphSchema.EntityTypes, e => Assert.Same(e, GraphSchema.Entity(e.Type)));
         Assert.All(GraphSchema.EntityTypes, e => Assert.True(e.Description.Length > 20));
+        Assert.Equal(GraphSchema.EntityTypes.Count, GraphSchema.EntityTypes.Select(e => e.ChineseName).Distinct().Count());
         Assert.Equal(Enum.GetValues<EntityType>().Length, GraphSchema.EntityTypes.Count);
     }
 
@@ -53,6 +54,9 @@ public sealed class GraphSchemaTests
     [Theory]
     [InlineData("Organization", EntityType.Organization)]
     [InlineData(" metric ", EntityType.Metric)]
+    [InlineData("概念", EntityType.Concept)]
+    [InlineData("流程", EntityType.Process)]
+    [InlineData("组织", EntityType.Organization)]
     public void TryParseEntityType_AcceptsSpellings(string name, EntityType expected)
     {
         Assert.True(GraphSchema.TryParseEntityType(name, out var type));

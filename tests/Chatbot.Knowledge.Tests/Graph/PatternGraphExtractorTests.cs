@@ -51,6 +51,8 @@ public sealed class PatternGraphExtractorTests
     [InlineData("结算系统依赖账本数据库。", "结算系统", "depends_on", "账本数据库")]
     [InlineData("猎户座集团生产猎鹰无人机。", "猎户座集团", "produces", "猎鹰无人机")]
     [InlineData("猎户座集团与天狼星公司合作。", "猎户座集团", "collaborates_with", "天狼星公司")]
+    [InlineData("项目管理包含敏捷方法。", "项目管理", "contains", "敏捷方法")]
+    [InlineData("敏捷开发实现Scrum。", "敏捷开发", "implements", "Scrum")]
     public void Extract_ChineseWording_StatesRelation(string text, string source, string relation, string target)
     {
         var extraction = _extractor.Extract(text, TestContext.Current.CancellationToken);

@@ -39,6 +39,12 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
     /// <summary>The reply used when the script is empty.</summary>
     public FakeReply DefaultReply { get; set; } = FakeReply.Text("Hello", " from", " the", " fake", " model", ".");
 
+    /// <summary>
+    /// When set, answers a request the script has no reply for (before <see cref="DefaultReply"/>, which a
+    /// <see langword="null"/> answer falls back to): for callers whose requests arrive in no fixed order.
+    /// </summary>
+    public Func<FakeOpenAIRequest, FakeReply?>? Responder { get; set; }
+
     /// <summary>The requests received so far, in arrival order.</summary>
     public IReadOnlyList<FakeOpenAIRequest> Requests
     {
@@ -99,7 +105,7 @@ public sealed class FakeOpenAIServer : IAsyncDisposable
         lock (_gate)
         {
             _requests.Add(request);
-            reply = _script.TryDequeue(out var next) ? next : DefaultReply;
+            reply = _script.TryDequeue(out var next) ? next : Responder?.Invoke(request) ?? DefaultReply;
             number = ++_responses;
         }
 

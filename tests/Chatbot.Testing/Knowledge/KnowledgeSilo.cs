@@ -28,6 +28,9 @@ public sealed class KnowledgeSilo : IAsyncDisposable
     /// <summary>Grains of the silo.</summary>
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's services (the knowledge store, options …).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <summary>Starts a silo; <paramref name="settings"/> (<c>Chatbot:Knowledge:Partitions</c> …) override the defaults.</summary>
     public static async Task<KnowledgeSilo> StartAsync(
         IReadOnlyDictionary<string, string?>? settings = null, CancellationToken cancellationToken = default)

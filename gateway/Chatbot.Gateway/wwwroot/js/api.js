@@ -92,12 +92,12 @@ export const api = {
     send(`conversations/${id(conversationId)}/stop`, { method: "POST", json: { request_id: requestId } }),
 
   /** Starts a turn; resolves to the text/event-stream Response. */
-  streamChat: ({ conversationId, content, requestId, signal }) =>
+  streamChat: ({ conversationId, content, requestId, signal, useGraphRag = false }) =>
     send("chat/stream", {
       method: "POST",
       headers: { Accept: "text/event-stream", "X-Request-ID": requestId },
       signal,
-      json: { conversation_id: conversationId, messages: [{ role: "user", content }], stream: true },
+      json: { conversation_id: conversationId, messages: [{ role: "user", content }], stream: true, use_graph_rag: useGraphRag },
     }),
 
   /** Follows a running (or replays a finished) turn from the event after `lastEventId`. */

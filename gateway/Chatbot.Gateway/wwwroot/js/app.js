@@ -11,7 +11,7 @@ import { VoiceSession } from "./voice.js";
 
 const $ = (id) => document.getElementById(id);
 const ui = {
-  composer: $("composer"), input: $("composer-input"), send: $("send-button"), stop: $("stop-button"),
+  composer: $("composer"), input: $("composer-input"), send: $("send-button"), stop: $("stop-button"), graph: $("graph-toggle"),
   title: $("conversation-title"), messages: $("message-list"), newConversation: $("new-conversation"),
   errorBanner: $("error-banner"), errorText: $("error-text"), errorDismiss: $("error-dismiss"),
   deleteDialog: $("delete-dialog"), deleteTitle: $("delete-dialog-title"), deleteText: $("delete-dialog-text"),
@@ -87,7 +87,7 @@ async function sendMessage() {
   ui.input.focus(); // Also when Send was clicked: the button is disabled while the answer streams.
   const view = messages.addAssistant({ streaming: true });
   messages.follow(true);
-  await streamTurn(new Turn({ conversationId, content, view }), { userMessage });
+  await streamTurn(new Turn({ conversationId, content, view, useGraphRag: ui.graph.checked }), { userMessage });
 }
 
 /** Runs `turn` into its view and reports how it ended; `userMessage` is marked "Not sent" when the turn is refused. */

@@ -43,3 +43,34 @@ export function linkCitations(root, references) {
     text.replaceWith(...nodes);
   }
 }
+
+/**
+ * The knowledge-graph path a graph-grounded answer follows (the `path` its references carry), entity by entity, with
+ * links to the references stating its steps; null when no reference carries a path.
+ */
+export function graphPath(references) {
+  const onPath = references.filter((r) => r.path);
+  if (onPath.length === 0) return null;
+  const entities = onPath[0].path_entities ?? onPath[0].path.split(" → ");
+  const element = document.createElement("p");
+  element.className = "graph-path";
+  element.dataset.testid = "graph-path";
+  element.setAttribute("aria-label", `Knowledge graph path: ${onPath[0].path}`);
+  const label = document.createElement("span");
+  label.className = "graph-path-label";
+  label.textContent = "Path";
+  element.append(label);
+  entities.forEach((name, i) => {
+    if (i > 0) element.append(" → ");
+    const entity = document.createElement("span");
+    entity.className = i === entities.length - 1 ? "graph-entity graph-answer" : "graph-entity";
+    entity.textContent = name;
+    element.append(entity);
+  });
+  for (const ref of [...onPath].sort((a, b) => a.index - b.index)) {
+    const link = referenceLink(ref, `[${ref.index}]`);
+    link.className = "citation";
+    element.append(" ", link);
+  }
+  return element;
+}

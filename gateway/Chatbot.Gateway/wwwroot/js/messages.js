@@ -1,7 +1,7 @@
 // The message list: user messages as plain text, assistant answers as sanitized Markdown with their citations.
 // Elements carry data-testid, data-role and data-status (streaming | complete | incomplete | stopped | interrupted | error).
 
-import { linkCitations, referenceLink } from "./citations.js";
+import { graphPath, linkCitations, referenceLink } from "./citations.js";
 import { renderMarkdownInto } from "./markdown.js";
 
 const el = (tag, props = {}, ...children) => {
@@ -96,6 +96,7 @@ export class AnswerView {
   setReferences(references) {
     this.#references = references ?? [];
     this.footer.querySelector(".references")?.remove();
+    this.footer.querySelector(".graph-path")?.remove();
     if (this.#references.length === 0) return;
     const list = el("ol", { className: "references", dataset: { testid: "references" }, "aria-label": "Sources" });
     for (const ref of [...this.#references].sort((a, b) => a.index - b.index)) {
@@ -104,6 +105,9 @@ export class AnswerView {
       list.append(el("li", {}, link));
     }
     this.footer.prepend(list);
+    // A graph-grounded answer shows the chain of entities it followed, under the answer and above its sources.
+    const path = graphPath(this.#references);
+    if (path) this.footer.prepend(path);
     this.#render();
   }
 

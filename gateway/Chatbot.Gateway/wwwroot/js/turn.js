@@ -15,12 +15,13 @@ export class Turn {
   #accepted = new Promise((resolve) => { this.#settleAccepted = resolve; }); // true: the server runs the turn
 
   /**
-   * A new turn asks `content`. Following a turn that already runs (after a reload) passes its `requestId` and no
-   * content: only its events are read.
+   * A new turn asks `content` (with graph retrieval when `useGraphRag`). Following a turn that already runs (after a
+   * reload) passes its `requestId` and no content: only its events are read.
    */
-  constructor({ conversationId, content = null, view, requestId = null }) {
+  constructor({ conversationId, content = null, view, requestId = null, useGraphRag = false }) {
     this.conversationId = conversationId;
     this.content = content;
+    this.useGraphRag = useGraphRag;
     this.view = view;
     this.requestId = requestId ?? crypto.randomUUID();
     /** True once the server accepted the turn and began streaming. */
@@ -41,7 +42,7 @@ export class Turn {
         const request = { conversationId: this.conversationId, requestId: this.requestId, signal: this.#controller.signal };
         const response = this.started
           ? await api.resumeTurn({ ...request, lastEventId: lastSeq })
-          : await api.streamChat({ ...request, content: this.content });
+          : await api.streamChat({ ...request, content: this.content, useGraphRag: this.useGraphRag });
         this.started = true;
         this.#settleAccepted(true);
 

@@ -39,7 +39,7 @@ internal sealed class EmbeddedChatClient(EmbeddedModelOptions options, TimeProvi
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         var prompt = messages as IReadOnlyList<ChatMessage> ?? messages.ToList();
-        var (answer, unanswered) = Answer(prompt, GroundingContext.SourcesOf(chatOptions));
+        var (answer, unanswered) = Answer(prompt, GroundingContext.SourcesOf(chatOptions), GroundingContext.PathsOf(chatOptions));
         var responseId = Guid.NewGuid().ToString("N");
         var delay = TimeSpan.FromMilliseconds(options.WordDelayMs);
 
@@ -77,9 +77,10 @@ internal sealed class EmbeddedChatClient(EmbeddedModelOptions options, TimeProvi
     {
     }
 
-    // Small talk gets a brief reply; a question is answered only with a sentence quoted from the sources, cited, or
-    // honestly not at all.
-    private static (string Answer, bool Unanswered) Answer(IReadOnlyList<ChatMessage> prompt, IReadOnlyList<GroundingSource> sources)
+    // Small talk gets a brief reply; a question is answered only with sentences quoted from the sources, cited (a graph
+    // path's sentences, led by its answer entity, for a multi-hop question), or honestly not at all.
+    private static (string Answer, bool Unanswered) Answer(
+        IReadOnlyList<ChatMessage> prompt, IReadOnlyList<GroundingSource> sources, IReadOnlyList<GroundingPath> paths)
     {
         var question = prompt.LastOrDefault(m => m.Role == ChatRole.User)?.Text ?? "";
         if (SmallTalk.Reply(question) is { } reply)
@@ -93,7 +94,7 @@ internal sealed class EmbeddedChatClient(EmbeddedModelOptions options, TimeProvi
             return (chinese ? NoKnowledgeChinese : NoKnowledgeEnglish, false);
         }
 
-        return ExtractiveAnswerer.Answer(question, sources) is { } extracted
+        return ExtractiveAnswerer.Answer(question, sources, paths) is { } extracted
             ? (extracted, false)
             : (chinese ? UnansweredChinese : UnansweredEnglish, true);
     }

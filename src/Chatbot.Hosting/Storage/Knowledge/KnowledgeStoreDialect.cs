@@ -5,7 +5,9 @@ using Npgsql;
 namespace Chatbot.Hosting.Storage.Knowledge;
 
 /// <summary>What differs between the SQLite and PostgreSQL knowledge stores: connections, DDL, and whether the driver
-/// blocks (SQLite's async methods run synchronously, so its calls are moved to the thread pool).</summary>
+/// blocks (SQLite's async methods run synchronously, so its calls are moved to the thread pool). Every table is created
+/// with IF NOT EXISTS, so a store written by an earlier version gains the newer tables (graph parts, entity aliases,
+/// community summaries) on its first use.</summary>
 internal sealed record KnowledgeStoreDialect(Func<DbConnection> Connect, string Schema, bool Blocking)
 {
     public static KnowledgeStoreDialect Sqlite(string databasePath)
@@ -29,6 +31,17 @@ internal sealed record KnowledgeStoreDialect(Func<DbConnection> Connect, string 
             CREATE TABLE IF NOT EXISTS kb_document_status (
                 tenant TEXT NOT NULL, dataset TEXT NOT NULL, document_id TEXT NOT NULL, status TEXT NOT NULL,
                 PRIMARY KEY (tenant, dataset, document_id));
+            CREATE TABLE IF NOT EXISTS kb_graph_parts (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, document_id TEXT NOT NULL, partition INTEGER NOT NULL,
+                graph BLOB NOT NULL,
+                PRIMARY KEY (tenant, dataset, document_id, partition));
+            CREATE INDEX IF NOT EXISTS kb_graph_parts_partition ON kb_graph_parts (tenant, dataset, partition);
+            CREATE TABLE IF NOT EXISTS kb_entity_aliases (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, alias TEXT NOT NULL, canonical TEXT NOT NULL,
+                PRIMARY KEY (tenant, dataset, alias));
+            CREATE TABLE IF NOT EXISTS kb_graph_communities (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, communities TEXT NOT NULL,
+                PRIMARY KEY (tenant, dataset));
             """, Blocking: true);
     }
 
@@ -51,6 +64,17 @@ internal sealed record KnowledgeStoreDialect(Func<DbConnection> Connect, string 
             CREATE TABLE IF NOT EXISTS kb_document_status (
                 tenant TEXT NOT NULL, dataset TEXT NOT NULL, document_id TEXT NOT NULL, status TEXT NOT NULL,
                 PRIMARY KEY (tenant, dataset, document_id));
+            CREATE TABLE IF NOT EXISTS kb_graph_parts (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, document_id TEXT NOT NULL, partition INTEGER NOT NULL,
+                graph BYTEA NOT NULL,
+                PRIMARY KEY (tenant, dataset, document_id, partition));
+            CREATE INDEX IF NOT EXISTS kb_graph_parts_partition ON kb_graph_parts (tenant, dataset, partition);
+            CREATE TABLE IF NOT EXISTS kb_entity_aliases (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, alias TEXT NOT NULL, canonical TEXT NOT NULL,
+                PRIMARY KEY (tenant, dataset, alias));
+            CREATE TABLE IF NOT EXISTS kb_graph_communities (
+                tenant TEXT NOT NULL, dataset TEXT NOT NULL, communities TEXT NOT NULL,
+                PRIMARY KEY (tenant, dataset));
             """, Blocking: false);
     }
 }

@@ -9,7 +9,7 @@ namespace Chatbot.Hosting.Storage.Knowledge;
 /// <see cref="IKnowledgeStore"/> over ADO.NET: one implementation for SQLite (single machine) and PostgreSQL (cluster);
 /// the SQL is portable between the two and only the schema differs (<see cref="KnowledgeStoreDialect"/>).
 /// </summary>
-internal sealed class SqlKnowledgeStore(KnowledgeStoreDialect dialect) : IKnowledgeStore
+internal sealed partial class SqlKnowledgeStore(KnowledgeStoreDialect dialect) : IKnowledgeStore
 {
     private readonly Lazy<Task> _schema = new(() => Task.Run(async () =>
     {
@@ -151,21 +151,23 @@ internal sealed class SqlKnowledgeStore(KnowledgeStoreDialect dialect) : IKnowle
             return chunks;
         }, cancellationToken);
 
+    // A document's rows, and a dataset's rows besides those of its documents.
+    private static readonly string[] s_documentTables = ["kb_chunks", "kb_documents", "kb_document_status", "kb_graph_parts"];
+    private static readonly string[] s_datasetTables = [.. s_documentTables, "kb_entity_aliases", "kb_graph_communities"];
+
     public Task DeleteDocumentAsync(string tenant, string dataset, string documentId, CancellationToken cancellationToken) =>
-        DeleteAsync("document_id = @id", [("t", tenant), ("d", dataset), ("id", documentId)], cancellationToken);
+        DeleteAsync(s_documentTables, "document_id = @id", [("t", tenant), ("d", dataset), ("id", documentId)], cancellationToken);
 
     public Task DeleteDatasetAsync(string tenant, string dataset, CancellationToken cancellationToken) =>
-        DeleteAsync(null, [("t", tenant), ("d", dataset)], cancellationToken);
+        DeleteAsync(s_datasetTables, null, [("t", tenant), ("d", dataset)], cancellationToken);
 
-    private Task DeleteAsync(string? extraCondition, (string, object?)[] parameters, CancellationToken cancellationToken) =>
+    private Task DeleteAsync(string[] tables, string? extraCondition, (string, object?)[] parameters, CancellationToken cancellationToken) =>
         RunAsync(async connection =>
         {
             var condition = "tenant = @t AND dataset = @d" + (extraCondition is null ? "" : " AND " + extraCondition);
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await using var command = Command(connection, $"""
-                DELETE FROM kb_chunks WHERE {condition}; DELETE FROM kb_documents WHERE {condition};
-                DELETE FROM kb_document_status WHERE {condition};
-                """, parameters);
+            await using var command = Command(connection,
+                string.Concat(tables.Select(table => $"DELETE FROM {table} WHERE {condition};\n")), parameters);
             command.Transaction = transaction;
             var deleted = await command.ExecuteNonQueryAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);

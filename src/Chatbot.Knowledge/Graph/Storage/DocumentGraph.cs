@@ -9,7 +9,7 @@ namespace Chatbot.Knowledge.Graph.Storage;
 /// <param name="DocumentId">The document.</param>
 /// <param name="Nodes">Every chunk's entity mentions, aliases included (each alias is a name of the entity).</param>
 /// <param name="Edges">Every chunk's relations; self-relations (an alias related to its own entity) are dropped.</param>
-public sealed record DocumentGraph(string DocumentId, IReadOnlyList<NodeMention> Nodes, IReadOnlyList<EdgeMention> Edges)
+public sealed partial record DocumentGraph(string DocumentId, IReadOnlyList<NodeMention> Nodes, IReadOnlyList<EdgeMention> Edges)
 {
     /// <summary>
     /// Resolves a document's chunk extractions. Every chunk's alias definitions are learned first, so an acronym used in

@@ -6,13 +6,16 @@ namespace Chatbot.Knowledge.Graph.Storage;
 /// <summary>
 /// Finds entities a query names. Names are analysed like queries (English words, Chinese character bigrams, which
 /// need no dictionary and match any Chinese name the query contains) and also kept as normalised keys for a
-/// whole-name test. Acronyms (<c>WHO</c>, <c>IT</c>) match only as written, so the word "who" does not name the World
-/// Health Organization. Not thread-safe for writes; owned by one <see cref="KnowledgeGraphShard"/>.
+/// whole-name test. Acronyms (<c>WHO</c>, <c>IT</c>) and single capitalised words (<c>Apple</c>) match only as written, so
+/// the word "who" does not name the World Health Organization, nor "the government" an entity "Government". Not thread-safe for writes; owned by one <see cref="KnowledgeGraphShard"/>.
 /// </summary>
 internal sealed class EntityNameIndex
 {
     private static readonly MixedScriptAnalyzer Analyzer =
         new(new TextAnalysisOptions { Chinese = ChineseSegmentation.Bigram, EnglishStopWords = true });
+
+    /// <summary>The best score a partial match (the name's words, not the name) can reach; a whole name scores 1.</summary>
+    private const double PartialMatchCeiling = 0.9;
 
     private readonly Dictionary<string, (string Name, string Key, string[] Terms)[]> _entities = new(StringComparer.Ordinal);
     private readonly Dictionary<string, HashSet<string>> _postings = new(StringComparer.Ordinal);
@@ -60,7 +63,7 @@ internal sealed class EntityNameIndex
         foreach (var id in candidates)
         {
             var best = _entities[id]
-                .Select(e => (Score: IsAcronym(e.Name) ? (ContainsWhole(raw, e.Name) ? 1.0 : 0) : ContainsWhole(key, e.Key) ? 1.0 : Overlap(e.Terms, terms), e.Name))
+                .Select(e => (Score: AsWritten(e.Name) ? (ContainsWhole(raw, e.Name) ? 1.0 : 0) : ContainsWhole(key, e.Key) ? 1.0 : Overlap(e.Terms, terms), e.Name))
                 .MaxBy(e => e.Score);
             if (best.Score > 0)
             {
@@ -79,8 +82,16 @@ internal sealed class EntityNameIndex
             matched += queryTerms.Contains(term) ? idf : 0;
         }
 
-        return total > 0 ? matched / total : 0;
+        // A name whose every word the query has, but not together, is a weaker match than the name itself.
+        return total > 0 ? PartialMatchCeiling * matched / total : 0;
     }
+
+    // Acronyms and single capitalised words match only as written: "who" does not name WHO, and "the government" does
+    // not name an entity "Government" read from the start of a sentence; "Apple" names Apple.
+    private static bool AsWritten(string name) => IsAcronym(name) || IsCapitalizedWord(name);
+
+    private static bool IsCapitalizedWord(string name) =>
+        name.Length >= 2 && char.IsUpper(name[0]) && name.All(char.IsLetter) && name.Skip(1).Any(char.IsLower);
 
     private static bool IsAcronym(string name) =>
         name.Length is >= 2 and <= 6 && name.All(c => char.IsAsciiLetterUpper(c) || char.IsAsciiDigit(c)) && name.Any(char.IsAsciiLetterUpper);

@@ -60,9 +60,7 @@ public sealed class GraphShardSet : IGraphNeighborSource
     public ValueTask<IReadOnlyList<EntityMatch>> FindEntitiesAsync(string query, int limit, CancellationToken cancellationToken = default)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var matches = _shards.SelectMany(s => s.FindEntities(query, limit))
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Node.Id, StringComparer.Ordinal)
-            .Take(limit).ToList();
+        var matches = EntityMatch.Rank(_shards.SelectMany(s => s.FindEntities(query, limit))).Take(limit).ToList();
         return ValueTask.FromResult<IReadOnlyList<EntityMatch>>(matches);
     }
 

@@ -49,15 +49,14 @@ public sealed partial class KnowledgeGraphShard
     }
 
     /// <summary>
-    /// Entities whose names the query mentions, best first: a name found whole in the query scores 1, otherwise the
-    /// IDF-weighted share of its terms the query contains (English words and Chinese character bigrams).
+    /// Entities whose names the query mentions, best first (<see cref="EntityMatch.Rank"/>): a name found whole in the
+    /// query scores 1, otherwise 0.9 × the IDF-weighted share of its terms the query contains (English words and Chinese
+    /// character bigrams).
     /// </summary>
     public IReadOnlyList<EntityMatch> FindEntities(string query, int limit)
     {
         ArgumentNullException.ThrowIfNull(query);
-        return _names.Match(query)
-            .Select(m => new EntityMatch(GetNode(m.EntityId)!, m.Score, m.Name))
-            .OrderByDescending(m => m.Score).ThenBy(m => m.Node.Id, StringComparer.Ordinal)
+        return EntityMatch.Rank(_names.Match(query).Select(m => new EntityMatch(GetNode(m.EntityId)!, m.Score, m.Name)))
             .Take(limit)
             .ToList();
     }

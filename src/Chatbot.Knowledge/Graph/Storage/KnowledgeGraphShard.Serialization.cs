@@ -68,13 +68,13 @@ public sealed partial class KnowledgeGraphShard
             {
                 var documentId = reader.ReadString();
                 var (chunkId, name) = (reader.ReadString(), reader.ReadString());
-                Document(documentId).Nodes.Add(new NodeMention(id, name, ReadEnum<EntityType>(reader), chunkId));
+                Document(documentId).Nodes.Add(new NodeMention(id, name, GraphBinary.ReadEnum<EntityType>(reader, "graph shard snapshot"), chunkId));
             }
         }
 
         for (var edges = reader.Read7BitEncodedInt(); edges > 0; edges--)
         {
-            var key = new EdgeKey(reader.ReadString(), ReadEnum<RelationType>(reader), reader.ReadString());
+            var key = new EdgeKey(reader.ReadString(), GraphBinary.ReadEnum<RelationType>(reader, "graph shard snapshot"), reader.ReadString());
             for (var supports = reader.Read7BitEncodedInt(); supports > 0; supports--)
             {
                 var documentId = reader.ReadString();
@@ -85,20 +85,7 @@ public sealed partial class KnowledgeGraphShard
         }
 
         var shard = new KnowledgeGraphShard();
-        foreach (var (documentId, (nodeMentions, edgeMentions)) in documents)
-        {
-            shard.AddDocument(new DocumentGraph(documentId, nodeMentions, edgeMentions));
-        }
-
+        shard.AddDocuments(documents.Select(d => new DocumentGraph(d.Key, d.Value.Nodes, d.Value.Edges)));
         return shard;
-    }
-
-    private static T ReadEnum<T>(BinaryReader reader)
-        where T : struct, Enum
-    {
-        var value = reader.ReadByte();
-        return Enum.IsDefined(typeof(T), value)
-            ? (T)Enum.ToObject(typeof(T), value)
-            : throw new InvalidDataException($"Unknown {typeof(T).Name} {value} in a graph shard snapshot.");
     }
 }

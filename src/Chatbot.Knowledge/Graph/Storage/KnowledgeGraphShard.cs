@@ -27,6 +27,36 @@ public sealed partial class KnowledgeGraphShard
     public void AddDocument(DocumentGraph graph)
     {
         ArgumentNullException.ThrowIfNull(graph);
+        foreach (var id in Add(graph))
+        {
+            _names.Update(id, _nodes[id].Select(m => m.Mention.Name));
+        }
+    }
+
+    /// <summary>
+    /// Adds many documents' graphs (as <see cref="AddDocument"/> would one by one) and indexes each entity's names once at
+    /// the end: a partition loading thousands of documents would otherwise re-index a popular entity's names once per
+    /// document that mentions it.
+    /// </summary>
+    public void AddDocuments(IEnumerable<DocumentGraph> graphs)
+    {
+        ArgumentNullException.ThrowIfNull(graphs);
+        var touched = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var graph in graphs)
+        {
+            touched.UnionWith(Add(graph));
+        }
+
+        foreach (var id in touched)
+        {
+            _names.Update(id, _nodes.TryGetValue(id, out var mentions) ? mentions.Select(m => m.Mention.Name) : []);
+        }
+    }
+
+    // Adds the graph's mentions and supports; returns the entities whose names the name index must learn.
+    private HashSet<string> Add(DocumentGraph graph)
+    {
+        ArgumentNullException.ThrowIfNull(graph);
         RemoveDocument(graph.DocumentId);
         var (nodes, edges) = (new HashSet<string>(StringComparer.Ordinal), new HashSet<EdgeKey>());
         foreach (var mention in graph.Nodes)
@@ -54,10 +84,7 @@ public sealed partial class KnowledgeGraphShard
         }
 
         _documents[graph.DocumentId] = (nodes, edges);
-        foreach (var id in nodes)
-        {
-            _names.Update(id, _nodes[id].Select(m => m.Mention.Name));
-        }
+        return nodes;
     }
 
     /// <summary>

@@ -20,6 +20,9 @@ public sealed class GraphTraversal
     /// <summary>The most hops a search may take.</summary>
     public const int MaxHopsLimit = 5;
 
+    // Matches looked at per seed kept: room for the ones a longer match subsumes.
+    private const int SeedCandidatesPerSeed = 4;
+
     private readonly IGraphNeighborSource _source;
     private readonly GraphTraversalOptions _options;
 
@@ -38,8 +41,7 @@ public sealed class GraphTraversal
         ArgumentOutOfRangeException.ThrowIfLessThan(maxHops, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(maxHops, MaxHopsLimit);
 
-        var seeds = (await _source.FindEntitiesAsync(query, _options.MaxSeeds, cancellationToken))
-            .Where(s => s.Score >= _options.MinSeedScore).ToList();
+        var seeds = Seeds(await _source.FindEntitiesAsync(query, _options.MaxSeeds * SeedCandidatesPerSeed, cancellationToken));
         var cues = QueryCues.Find(query, seeds.SelectMany(s => s.Node.Names));
         var scoring = new PathScoring(cues, _options);
         var frontier = seeds.Select(s => PartialPath.Seed(s.Node.Id, s.Score)).ToList();
@@ -79,6 +81,55 @@ public sealed class GraphTraversal
             p.Edges.Select((e, i) => new PathStep(e, p.EntityIds[i], p.EntityIds[i + 1])).ToList(),
             scoring.Score(p, 0))).ToList();
         return new GraphSearchResult(seeds, paths, reached.Count);
+    }
+
+    /// <summary>
+    /// The starting points among the matches (<see cref="EntityMatch.Rank"/> order): good enough matches, without those
+    /// whose matched name lies inside a better one's (<c>Kiss</c> inside <c>Kiss and Tell</c>: the question names the
+    /// film, not the word), at most <see cref="GraphTraversalOptions.MaxSeeds"/>. Dates and amounts ("born in 1990")
+    /// constrain a question rather than name its subject, and are hubs every chunk of their year links to: they start
+    /// a search only when the question names nothing else.
+    /// </summary>
+    private List<EntityMatch> Seeds(IReadOnlyList<EntityMatch> matches)
+    {
+        var good = matches.Where(m => m.Score >= _options.MinSeedScore).ToList();
+        var subjects = good.Where(m => m.Node.Type is not (EntityType.Time or EntityType.Metric)).ToList();
+        var seeds = new List<EntityMatch>();
+        foreach (var match in subjects.Count > 0 ? subjects : good)
+        {
+            if (seeds.Count == _options.MaxSeeds)
+            {
+                break;
+            }
+
+            if (!seeds.Any(s => Inside(match.MatchedName, s.MatchedName)))
+            {
+                seeds.Add(match);
+            }
+        }
+
+        return seeds;
+    }
+
+    // Whether `name` occurs in `longer` as whole words (case-insensitive), and is shorter.
+    private static bool Inside(string name, string longer)
+    {
+        if (name.Length >= longer.Length)
+        {
+            return false;
+        }
+
+        for (var at = longer.IndexOf(name, StringComparison.OrdinalIgnoreCase); at >= 0;
+             at = longer.IndexOf(name, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + name.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(longer[at - 1])) && (end == longer.Length || !char.IsLetterOrDigit(longer[end])))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Each frontier entity's edges, the most confident first, at most <see cref="GraphTraversalOptions.MaxEdgesPerEntity"/>.</summary>

@@ -50,8 +50,9 @@ internal static class ChineseClauses
         foreach (var connector in ChineseConnectors.All)
         {
             var match = connector.Pattern.Match(clause);
-            if (!match.Success)
+            if (!match.Success || ChineseNameScanner.StartsWithStopWord(clause, match.Groups["y"].Index))
             {
+                // A verb followed at once by another belongs to a noun (项目管理包含…): a later wording reads the clause.
                 continue;
             }
 

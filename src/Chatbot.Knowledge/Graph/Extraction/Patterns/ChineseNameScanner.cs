@@ -81,6 +81,23 @@ internal static class ChineseNameScanner
         return (start, end);
     }
 
+    /// <summary>
+    /// Whether a relation verb or discourse word starts at <paramref name="start"/>: a verb matched just before another
+    /// (<c>管理</c> in <c>项目管理包含…</c>, <c>开发</c> in <c>敏捷开发实现…</c>) ends a noun, not the clause's verb.
+    /// </summary>
+    public static bool StartsWithStopWord(string text, int start)
+    {
+        foreach (var word in StopWords)
+        {
+            if (start + word.Length <= text.Length && string.CompareOrdinal(text, start, word, 0, word.Length) == 0)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private static bool EndsWithStopWord(string text, int end)
     {
         foreach (var word in StopWords)
