@@ -4,6 +4,7 @@ using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Conversations;
 using Chatbot.Gateway.Draining;
+using Chatbot.Gateway.Grpc;
 using Chatbot.Gateway.Http;
 using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.OpenAI;
@@ -50,7 +51,7 @@ public static class GatewayApp
             builder.UseOrleans(silo => silo.AddChatbotSilo(configuration));
         }
 
-        // 2. The edge: problem details, JSON conventions, auth, tenancy, limits, telemetry, OpenAPI.
+        // 2. The edge: problem details, JSON conventions, auth, tenancy, limits, telemetry, OpenAPI, gRPC on its own port.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["request_id"] = c.HttpContext.Items.ContainsKey("chatbot.request-id")
                 ? RequestIdMiddleware.Get(c.HttpContext)
@@ -65,6 +66,7 @@ public static class GatewayApp
             .WithTracing(t => t.AddAspNetCoreInstrumentation())
             .WithMetrics(m => m.AddAspNetCoreInstrumentation());
         builder.Services.AddOpenApi();
+        builder.AddChatbotGrpc(gateway);
         configure?.Invoke(builder);
 
         var app = builder.Build();
@@ -89,6 +91,7 @@ public static class GatewayApp
         app.MapKnowledgeEndpoints();
         app.MapUnansweredEndpoints();
         app.MapOpenAIEndpoints();
+        app.MapChatbotGrpc();
         return app;
     }
 }

@@ -75,7 +75,12 @@ internal static class TurnStreams
         _ => Problems.Coded(StatusCodes.Status502BadGateway, error.Code ?? "error", "The answer failed.", error.Message ?? ""),
     };
 
-    private static async IAsyncEnumerable<SseItem<string>> Items(
+    /// <summary>
+    /// Relays a grain's events, for SSE and gRPC alike. When <paramref name="drain"/> begins draining mid-stream, the
+    /// relay stops early and its last item is a reconnect hint (the grain keeps generating; the client resumes, through
+    /// another gateway, from the last seq it received).
+    /// </summary>
+    public static async IAsyncEnumerable<TurnStreamItem> RelayAsync(
         IAsyncEnumerable<ChatEvent> events, GatewayDrain drain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, drain.Draining);
@@ -97,21 +102,39 @@ internal static class TurnStreams
                 yield break;
             }
 
-            var e = enumerator.Current;
-            yield return new SseItem<string>(JsonSerializer.Serialize(e, GatewayJson.Events))
-            {
-                EventId = e.Seq.ToString(CultureInfo.InvariantCulture),
-            };
+            yield return new TurnStreamItem(enumerator.Current, TimeSpan.Zero);
         }
 
-        // Draining: the grain keeps generating; the client reconnects (to another gateway) and resumes.
-        yield return new SseItem<string>(
-            $$"""{"type":"{{ReconnectEventType}}","retry_ms":{{(long)drain.RetryHint.TotalMilliseconds}}}""", ReconnectEventType)
+        yield return new TurnStreamItem(null, drain.RetryHint);
+    }
+
+    private static async IAsyncEnumerable<SseItem<string>> Items(
+        IAsyncEnumerable<ChatEvent> events, GatewayDrain drain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in RelayAsync(events, drain, cancellationToken))
         {
-            ReconnectionInterval = drain.RetryHint,
-        };
+            if (item.Event is { } e)
+            {
+                yield return new SseItem<string>(JsonSerializer.Serialize(e, GatewayJson.Events))
+                {
+                    EventId = e.Seq.ToString(CultureInfo.InvariantCulture),
+                };
+            }
+            else
+            {
+                yield return new SseItem<string>(
+                    $$"""{"type":"{{ReconnectEventType}}","retry_ms":{{(long)item.RetryHint.TotalMilliseconds}}}""", ReconnectEventType)
+                {
+                    ReconnectionInterval = item.RetryHint,
+                };
+            }
+        }
     }
 }
+
+/// <summary>An item of a relayed turn: a grain <see cref="Event"/>, or (when null, last) the hint to reconnect after
+/// <see cref="RetryHint"/> because the gateway is draining.</summary>
+internal readonly record struct TurnStreamItem(ChatEvent? Event, TimeSpan RetryHint);
 
 /// <summary>A whole answer, for <c>"stream": false</c>.</summary>
 public sealed record ChatAnswer(
