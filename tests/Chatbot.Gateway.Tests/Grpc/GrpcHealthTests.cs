@@ -4,7 +4,7 @@ using Chatbot.Testing.Gateway;
 using Chatbot.Testing.Servers;
 using Grpc.Core;
 using Grpc.Health.V1;
-using Grpc.Reflection.V1Alpha;
+using Grpc.Reflection.V1;
 using Xunit;
 using static Chatbot.Gateway.Tests.GatewayTestClient;
 using static Chatbot.Gateway.Tests.Grpc.GrpcTestClient;
