@@ -1,4 +1,5 @@
 using Chatbot.Gateway.Auth;
+using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Grpc;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Ingestion;
@@ -90,12 +91,9 @@ internal sealed class KnowledgeGrpcService(IGrainFactory grains, IOptions<Knowle
             throw GrpcErrors.InvalidArgument("top_k", $"top_k must be between 1 and {MaxTopK}.");
         }
 
-        for (var i = 0; i < request.DatasetIds.Count; i++)
+        if (ChatRequestValidator.CheckDatasets(request.DatasetIds) is { } datasetsProblem)
         {
-            if (!DatasetKey.IsValidDataset(request.DatasetIds[i]))
-            {
-                throw GrpcErrors.InvalidArgument($"dataset_ids[{i}]", $"dataset_ids[{i}] must be 1–64 ASCII letters, digits, '-', '_' or '.'.");
-            }
+            throw GrpcErrors.From(datasetsProblem);
         }
 
         for (var i = 0; i < request.DocumentIds.Count; i++)
