@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Installs, where missing, the Debian packages the tests need: real servers and engines, never mocks.
+# Installs, where missing, the Debian packages the tests need: real servers and engines, never mocks; then the npm
+# packages of the independent gRPC client (tests/grpc-js), exactly as its committed lock file says.
 set -euo pipefail
 
 declare -A need=(
@@ -40,18 +41,28 @@ for probe in "${!need[@]}"; do
 done
 
 if [[ ${#missing[@]} -eq 0 ]]; then
-  echo "test dependencies: all packages present"
-  install_mcp_inspector
-  exit 0
+  echo "test dependencies: all present"
+else
+  sudo=""
+  if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
+  echo "test dependencies: installing ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  $sudo apt-get update -qq
+  $sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  # The postgresql package starts a cluster service; tests run their own private servers, so stop it if it started.
+  if command -v pg_ctlcluster >/dev/null 2>&1; then $sudo service postgresql stop >/dev/null 2>&1 || true; fi
+  echo "test dependencies: done"
 fi
 
-sudo=""
-if [[ $(id -u) -ne 0 ]]; then sudo="sudo"; fi
-echo "test dependencies: installing ${missing[*]}"
-export DEBIAN_FRONTEND=noninteractive
-$sudo apt-get update -qq
-$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
-# The postgresql package starts a cluster service; tests run their own private servers, so stop it if it started.
-if command -v pg_ctlcluster >/dev/null 2>&1; then $sudo service postgresql stop >/dev/null 2>&1 || true; fi
 install_mcp_inspector
-echo "test dependencies: done"
+
+# The gRPC client tests run tests/grpc-js with node: install its packages from the lock file, again only when the lock
+# file changed since the last install (the stamp is a copy of the lock file that was installed).
+grpc_js="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)/tests/grpc-js"
+if cmp -s "$grpc_js/package-lock.json" "$grpc_js/node_modules/.installed-package-lock.json"; then
+  echo "test dependencies: tests/grpc-js packages present"
+else
+  echo "test dependencies: npm ci in tests/grpc-js"
+  (cd "$grpc_js" && npm ci --no-audit --no-fund --loglevel=error)
+  cp "$grpc_js/package-lock.json" "$grpc_js/node_modules/.installed-package-lock.json"
+fi

@@ -6,6 +6,7 @@ using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Conversations;
 using Chatbot.Gateway.Draining;
+using Chatbot.Gateway.Grpc;
 using Chatbot.Gateway.Http;
 using Chatbot.Gateway.Knowledge;
 using Chatbot.Gateway.Mcp;
@@ -59,7 +60,7 @@ public static class GatewayApp
             builder.UseOrleans(silo => silo.AddChatbotSilo(configuration));
         }
 
-        // 2. The edge: problem details, JSON conventions, auth, tenancy, limits, telemetry, OpenAPI.
+        // 2. The edge: problem details, JSON conventions, auth, tenancy, limits, telemetry, OpenAPI, gRPC on its own port.
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions["request_id"] = c.HttpContext.Items.ContainsKey("chatbot.request-id")
                 ? RequestIdMiddleware.Get(c.HttpContext)
@@ -76,6 +77,7 @@ public static class GatewayApp
             .WithMetrics(m => m.AddAspNetCoreInstrumentation());
         builder.Services.AddOpenApi();
         builder.Services.AddPlatformMcpServer();
+        builder.AddChatbotGrpc(gateway);
         configure?.Invoke(builder);
 
         // Last, so that every logging provider registered so far (the host's and a test's) writes redacted text.
@@ -109,6 +111,7 @@ public static class GatewayApp
         app.MapMemoryEndpoints();
         app.MapPlatformMcp();
         app.MapVoiceEndpoints();
+        app.MapChatbotGrpc();
         return app;
     }
 }

@@ -21,6 +21,17 @@ public sealed class GatewayOptions
     [Range(0, 300, ErrorMessage = "Chatbot:Gateway:DrainDelaySeconds must be between 0 and 300.")]
     public int DrainDelaySeconds { get; set; }
 
+    /// <summary>
+    /// Port of the gRPC API (cleartext HTTP/2, which a port can only offer by speaking nothing else). It listens on the
+    /// same interfaces as the HTTP API (<c>--urls</c>; e.g. <c>http://0.0.0.0:8080</c> gives <c>http://0.0.0.0:50051</c>).
+    /// 0 turns the gRPC port off. Default <see cref="DefaultGrpcPort"/>.
+    /// </summary>
+    [Range(0, 65535, ErrorMessage = "Chatbot:Gateway:GrpcPort must be between 0 (off) and 65535.")]
+    public int GrpcPort { get; set; } = DefaultGrpcPort;
+
+    /// <summary>The default <see cref="GrpcPort"/>: 50051, gRPC's customary port.</summary>
+    public const int DefaultGrpcPort = 50051;
+
     /// <summary>The SSE <c>retry</c> hint, in milliseconds, sent to streams ended by draining. Default 1000.</summary>
     [Range(0, 60_000, ErrorMessage = "Chatbot:Gateway:DrainRetryMilliseconds must be between 0 and 60000.")]
     public int DrainRetryMilliseconds { get; set; } = 1000;

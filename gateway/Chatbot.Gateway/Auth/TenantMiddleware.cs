@@ -1,3 +1,4 @@
+using Chatbot.Gateway.Grpc;
 using Chatbot.Gateway.Http;
 using Chatbot.Tenants;
 using Microsoft.Extensions.Options;
@@ -7,6 +8,7 @@ namespace Chatbot.Gateway.Auth;
 /// <summary>
 /// Decides the tenant of every API request before anything else sees it: the token's tenant claim, or <c>default</c>
 /// for anonymous callers where configuration allows them. <c>X-Tenant-ID</c> may restate the tenant but never change it.
+/// gRPC calls go through the same checks (metadata are headers); a refusal reaches them as a gRPC status.
 /// </summary>
 internal sealed class TenantMiddleware(RequestDelegate next, IOptions<AuthOptions> options)
 {
@@ -68,8 +70,9 @@ internal sealed class TenantMiddleware(RequestDelegate next, IOptions<AuthOption
     /// <summary>The tenant when resolved (API paths), else null.</summary>
     public static string? Find(HttpContext context) => context.Items[ItemKey] as string;
 
-    /// <summary>True for the API's paths (<c>/api/…</c>, the OpenAI-compatible <c>/v1/…</c> and the MCP server's <c>/mcp</c>).</summary>
+    /// <summary>True for the API's paths (<c>/api/…</c>, the OpenAI-compatible <c>/v1/…</c>, the MCP server's <c>/mcp</c>
+    /// and the gRPC services <c>/chatbot.…</c>; not the gRPC health and reflection services, which are open like <c>/readyz</c>).</summary>
     public static bool IsApi(PathString path) =>
         path.StartsWithSegments("/api", StringComparison.OrdinalIgnoreCase) || path.StartsWithSegments("/v1", StringComparison.OrdinalIgnoreCase)
-        || path.StartsWithSegments("/mcp", StringComparison.OrdinalIgnoreCase);
+        || path.StartsWithSegments("/mcp", StringComparison.OrdinalIgnoreCase) || GrpcProtocol.IsService(path);
 }

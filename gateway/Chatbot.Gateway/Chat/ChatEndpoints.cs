@@ -1,5 +1,4 @@
 using Chatbot.AI.Conversations;
-using Chatbot.Conversations;
 using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
@@ -54,32 +53,19 @@ internal static class ChatEndpoints
         }
 
         // 2. Start the turn, or find the one this request id already started (retries and resumes).
-        var tenant = TenantMiddleware.Get(http);
         var requestId = RequestIdMiddleware.Get(http);
-        var conversationId = request!.ConversationId ?? "c_" + Guid.NewGuid().ToString("N");
-        var grain = grains.GetGrain<IConversationGrain>(ConversationKey.Format(tenant, conversationId));
-        var start = await grain.StartTurnAsync(new TurnRequest
-        {
-            RequestId = requestId,
-            Content = question!,
-            Temperature = request.Temperature,
-            TopK = request.TopK,
-            UseGraphRag = request.UseGraphRag ?? false,
-            UseCache = request.UseCache ?? false,
-            DatasetIds = request.DatasetIds is { Count: > 0 } datasets ? datasets : null,
-            UserId = userId,
-        }, cancellationToken);
-        if (start.Outcome == TurnStartOutcome.Busy)
+        var turn = await ChatTurns.StartAsync(grains, TenantMiddleware.Get(http), requestId, request!, question!, userId, cancellationToken);
+        if (turn.Busy)
         {
             return Problems.Coded(StatusCodes.Status409Conflict, "conversation_busy", "Another turn is running.",
-                $"Conversation '{conversationId}' is answering another request; retry when it is done.");
+                ChatTurns.BusyMessage(turn.ConversationId));
         }
 
         // 3. Relay the grain's events. The grain owns generation: if this client goes away, the turn still completes.
-        http.Response.Headers[ConversationIdHeader] = conversationId;
-        var events = grain.StreamTurnAsync(requestId, afterSeq, cancellationToken);
-        return request.Stream == false
-            ? await TurnStreams.CollectAsync(events, conversationId, requestId, cancellationToken)
+        http.Response.Headers[ConversationIdHeader] = turn.ConversationId;
+        var events = turn.Grain.StreamTurnAsync(requestId, afterSeq, cancellationToken);
+        return request!.Stream == false
+            ? await TurnStreams.CollectAsync(events, turn.ConversationId, requestId, cancellationToken)
             : TurnStreams.ToSse(events, drain);
     }
 }

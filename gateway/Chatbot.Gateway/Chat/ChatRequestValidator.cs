@@ -27,15 +27,26 @@ internal static class ChatRequestValidator
             return Fail("top_k", "top_k must be between 1 and 100.");
         }
 
-        for (var i = 0; i < request.DatasetIds?.Count; i++)
+        if (CheckDatasets(request.DatasetIds) is { } datasets)
         {
-            if (!DatasetKey.IsValidDataset(request.DatasetIds[i]))
-            {
-                return Fail($"dataset_ids[{i}]", $"dataset_ids[{i}] must be 1–64 ASCII letters, digits, '-', '_' or '.'.");
-            }
+            return (null, datasets);
         }
 
         return ValidateMessages(request.Messages?.Select(m => (m.Role, m.Content)).ToList(), limits);
+    }
+
+    /// <summary>The problem with a list of dataset ids (<c>dataset_ids</c>, also of gRPC searches), or null.</summary>
+    public static ValidationProblem? CheckDatasets(IReadOnlyList<string>? datasetIds)
+    {
+        for (var i = 0; i < datasetIds?.Count; i++)
+        {
+            if (!DatasetKey.IsValidDataset(datasetIds[i]))
+            {
+                return Problems.BadField($"dataset_ids[{i}]", $"dataset_ids[{i}] must be 1–64 ASCII letters, digits, '-', '_' or '.'.");
+            }
+        }
+
+        return null;
     }
 
     /// <summary>Checks a message list and returns the last user message's content.</summary>

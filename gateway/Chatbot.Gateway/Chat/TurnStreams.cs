@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using Chatbot.Conversations;
@@ -68,7 +69,21 @@ internal static class TurnStreams
         "turn_not_found" => Problems.Coded(StatusCodes.Status404NotFound, error.Code, "Not found.", error.Message ?? ""),
         _ => Problems.Coded(StatusCodes.Status502BadGateway, error.Code ?? "error", "The answer failed.", error.Message ?? ""),
     };
+
+    /// <summary>A grain's events relayed for gRPC: the last item is a reconnect hint when the gateway begins draining (see <see cref="DrainingRelay"/>).</summary>
+    public static async IAsyncEnumerable<TurnStreamItem> RelayAsync(
+        IAsyncEnumerable<ChatEvent> events, GatewayDrain drain, [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    {
+        await foreach (var item in DrainingRelay.RelayAsync(events, drain, cancellationToken))
+        {
+            yield return item.Reconnect ? new TurnStreamItem(null, drain.RetryHint) : new TurnStreamItem(item.Event, TimeSpan.Zero);
+        }
+    }
 }
+
+/// <summary>An item of a relayed turn: a grain <see cref="Event"/>, or (when null, last) the hint to reconnect after
+/// <see cref="RetryHint"/> because the gateway is draining.</summary>
+internal readonly record struct TurnStreamItem(ChatEvent? Event, TimeSpan RetryHint);
 
 /// <summary>A whole answer, for <c>"stream": false</c>.</summary>
 public sealed record ChatAnswer(

@@ -4,6 +4,7 @@ using Chatbot.Gateway.Chat;
 using Chatbot.Gateway.Draining;
 using Chatbot.Gateway.Http;
 using Chatbot.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.Gateway.Conversations;
 
@@ -11,6 +12,7 @@ namespace Chatbot.Gateway.Conversations;
 internal static class ConversationEndpoints
 {
     private const int MaxPageSize = 200;
+    private const int DefaultPageSize = 50;
 
     public static RouteGroupBuilder MapConversationEndpoints(this IEndpointRouteBuilder endpoints)
     {
@@ -27,19 +29,23 @@ internal static class ConversationEndpoints
 
     private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, int? offset, int? limit)
     {
-        if (offset is < 0)
+        if (CheckPage(offset, limit) is { } problem)
         {
-            return Problems.BadField("offset", "offset must be 0 or more.");
+            return problem;
         }
 
-        if (limit is < 1 or > MaxPageSize)
-        {
-            return Problems.BadField("limit", $"limit must be between 1 and {MaxPageSize}.");
-        }
-
-        var page = await grains.GetGrain<ITenantGrain>(TenantMiddleware.Get(http)).ListConversationsAsync(offset ?? 0, limit ?? 50);
-        return TypedResults.Ok(page);
+        return TypedResults.Ok(await ListPageAsync(grains, TenantMiddleware.Get(http), offset, limit));
     }
+
+    /// <summary>The problem with a page request (also for gRPC), or null.</summary>
+    internal static ValidationProblem? CheckPage(int? offset, int? limit) =>
+        offset is < 0 ? Problems.BadField("offset", "offset must be 0 or more.")
+        : limit is < 1 or > MaxPageSize ? Problems.BadField("limit", $"limit must be between 1 and {MaxPageSize}.")
+        : null;
+
+    /// <summary>A page of the tenant's conversations (defaults: from the first, 50).</summary>
+    internal static Task<ConversationPage> ListPageAsync(IGrainFactory grains, string tenant, int? offset, int? limit) =>
+        grains.GetGrain<ITenantGrain>(tenant).ListConversationsAsync(offset ?? 0, limit ?? DefaultPageSize);
 
     private static async Task<IResult> GetAsync(HttpContext http, IGrainFactory grains, string id)
     {
@@ -110,11 +116,16 @@ internal static class ConversationEndpoints
     private static IConversationGrain? Grain(HttpContext http, IGrainFactory grains, string id) =>
         ConversationKey.IsValidId(id) ? grains.GetGrain<IConversationGrain>(ConversationKey.Format(TenantMiddleware.Get(http), id)) : null;
 
-    private static IResult InvalidId() =>
-        Problems.BadField("id", $"The conversation id must be 1–{ConversationKey.MaxIdLength} printable characters without '/'.");
+    private static IResult InvalidId() => Problems.BadField("id", InvalidIdMessage);
+
+    /// <summary>Why a conversation id is refused (also for gRPC).</summary>
+    internal static string InvalidIdMessage => $"The conversation id must be 1–{ConversationKey.MaxIdLength} printable characters without '/'.";
 
     // Another tenant's conversation is indistinguishable from one that does not exist.
-    private static IResult NotFound(string id) => Problems.NotFound("id", $"Conversation '{id}' was not found.");
+    private static IResult NotFound(string id) => Problems.NotFound("id", NotFoundMessage(id));
+
+    /// <summary>The answer for a conversation that does not exist, or is another tenant's (also for gRPC).</summary>
+    internal static string NotFoundMessage(string id) => $"Conversation '{id}' was not found.";
 
     private sealed record StopRequest(string? RequestId);
 }

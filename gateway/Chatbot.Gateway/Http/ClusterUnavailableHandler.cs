@@ -32,7 +32,8 @@ internal sealed partial class ClusterUnavailableHandler(IProblemDetailsService p
         });
     }
 
-    private static bool IsTransient(Exception exception) => exception is SiloUnavailableException
+    /// <summary>True for the errors of a cluster that is recovering from a failed node (also used for gRPC calls).</summary>
+    public static bool IsTransient(Exception exception) => exception is SiloUnavailableException
         or Orleans.Runtime.OrleansMessageRejectionException
         or Orleans.Runtime.Messaging.ConnectionFailedException
         or TimeoutException

@@ -1,3 +1,4 @@
+using Chatbot.Gateway.Grpc;
 using Microsoft.AspNetCore.Http.HttpResults;
 
 namespace Chatbot.Gateway.Http;
@@ -28,9 +29,18 @@ internal static class Problems
             title: title,
             extensions: new Dictionary<string, object?> { ["code"] = code });
 
-    /// <summary>Writes a problem directly to the response, for middleware that runs before endpoints.</summary>
+    /// <summary>
+    /// Writes a problem directly to the response, for middleware that runs before endpoints. A gRPC call gets the same
+    /// answer as a gRPC status instead (the code for <paramref name="status"/>, <paramref name="detail"/> as its message).
+    /// </summary>
     public static async Task WriteAsync(HttpContext context, int status, string title, string detail, string? field = null)
     {
+        if (GrpcProtocol.IsGrpc(context.Request))
+        {
+            await GrpcProtocol.WriteStatusAsync(context, GrpcProtocol.FromHttpStatus(status), detail, field);
+            return;
+        }
+
         var problems = context.RequestServices.GetRequiredService<IProblemDetailsService>();
         context.Response.StatusCode = status;
         var problem = new Microsoft.AspNetCore.Mvc.ProblemDetails { Status = status, Title = title, Detail = detail };

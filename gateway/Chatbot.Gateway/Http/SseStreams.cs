@@ -25,34 +25,20 @@ internal static class SseStreams
         IAsyncEnumerable<T> events, Func<T, string> serialize, Func<T, long> seqOf, GatewayDrain drain,
         [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, drain.Draining);
-        await using var enumerator = events.GetAsyncEnumerator(stopping.Token);
-        while (true)
+        await foreach (var item in DrainingRelay.RelayAsync(events, drain, cancellationToken))
         {
-            bool more;
-            try
+            if (!item.Reconnect)
             {
-                more = await enumerator.MoveNextAsync();
-            }
-            catch (OperationCanceledException) when (drain.IsDraining && !cancellationToken.IsCancellationRequested)
-            {
-                break;
+                yield return new SseItem<string>(serialize(item.Event!)) { EventId = seqOf(item.Event!).ToString(CultureInfo.InvariantCulture) };
+                continue;
             }
 
-            if (!more)
+            // Draining: the grain keeps working; the client reconnects (to another gateway) and resumes.
+            yield return new SseItem<string>(
+                $$"""{"type":"{{ReconnectEventType}}","retry_ms":{{(long)drain.RetryHint.TotalMilliseconds}}}""", ReconnectEventType)
             {
-                yield break;
-            }
-
-            var e = enumerator.Current;
-            yield return new SseItem<string>(serialize(e)) { EventId = seqOf(e).ToString(CultureInfo.InvariantCulture) };
+                ReconnectionInterval = drain.RetryHint,
+            };
         }
-
-        // Draining: the grain keeps working; the client reconnects (to another gateway) and resumes.
-        yield return new SseItem<string>(
-            $$"""{"type":"{{ReconnectEventType}}","retry_ms":{{(long)drain.RetryHint.TotalMilliseconds}}}""", ReconnectEventType)
-        {
-            ReconnectionInterval = drain.RetryHint,
-        };
     }
 }

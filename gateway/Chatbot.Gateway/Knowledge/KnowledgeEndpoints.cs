@@ -3,6 +3,7 @@ using Chatbot.Gateway.Http;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Tenants;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Options;
 
 namespace Chatbot.Gateway.Knowledge;
@@ -35,25 +36,24 @@ internal static class KnowledgeEndpoints
     internal static IKnowledgeBaseGrain Grain(HttpContext http, IGrainFactory grains, string datasetId) =>
         grains.GetGrain<IKnowledgeBaseGrain>(DatasetKey.Format(TenantMiddleware.Get(http), datasetId));
 
-    internal static IResult InvalidDataset() =>
-        Problems.BadField("dataset_id", "dataset_id must be 1–64 ASCII letters, digits, '-', '_' or '.'.");
+    internal static ValidationProblem InvalidDataset() => Problems.BadField("dataset_id", InvalidDatasetMessage);
 
-    private static async Task<IResult> IndexAsync(
-        HttpContext http, IGrainFactory grains, IOptions<KnowledgeOptions> options, CancellationToken cancellationToken)
+    /// <summary>Why a dataset id is refused (also for gRPC).</summary>
+    internal const string InvalidDatasetMessage = "dataset_id must be 1–64 ASCII letters, digits, '-', '_' or '.'.";
+
+    /// <summary>
+    /// The dataset and settings an index request asks for (omitted values take the configured defaults), or the problem
+    /// naming the field at fault. Shared by <c>POST /api/v1/knowledge/index</c> and gRPC.
+    /// </summary>
+    internal static (string DatasetId, IndexSettings? Settings, ValidationProblem? Problem) CheckIndex(IndexRequest body, KnowledgeOptions options)
     {
-        var (body, problem) = await JsonBody.ReadAsync<IndexRequest>(http.Request, cancellationToken);
-        if (problem is not null)
-        {
-            return problem;
-        }
-
-        var datasetId = body!.DatasetId ?? DatasetKey.DefaultDataset;
+        var datasetId = body.DatasetId ?? DatasetKey.DefaultDataset;
         if (!DatasetKey.IsValidDataset(datasetId))
         {
-            return InvalidDataset();
+            return (datasetId, null, InvalidDataset());
         }
 
-        var defaults = options.Value.DefaultSettings();
+        var defaults = options.DefaultSettings();
         var settings = new IndexSettings
         {
             IndexType = body.IndexType ?? defaults.IndexType,
@@ -69,10 +69,31 @@ internal static class KnowledgeEndpoints
         catch (ArgumentOutOfRangeException ex)
         {
             var field = ex.ParamName == "index_type" ? "index_type" : $"options.{ex.ParamName}";
-            return Problems.BadField(field, ex.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine, 2)[0]);
+            return (datasetId, null, Problems.BadField(field, ex.Message.Split(" (Parameter", 2)[0].Split(Environment.NewLine, 2)[0]));
         }
 
-        var status = await Grain(http, grains, datasetId).ConfigureAsync(settings, cancellationToken);
+        return (datasetId, settings, null);
+    }
+
+    /// <summary>The answer for a dataset that does not exist, or is another tenant's (also for gRPC).</summary>
+    internal static string DatasetNotFoundMessage(string datasetId) => $"Dataset '{datasetId}' was not found.";
+
+    private static async Task<IResult> IndexAsync(
+        HttpContext http, IGrainFactory grains, IOptions<KnowledgeOptions> options, CancellationToken cancellationToken)
+    {
+        var (body, problem) = await JsonBody.ReadAsync<IndexRequest>(http.Request, cancellationToken);
+        if (problem is not null)
+        {
+            return problem;
+        }
+
+        var (datasetId, settings, settingsProblem) = CheckIndex(body!, options.Value);
+        if (settingsProblem is not null)
+        {
+            return settingsProblem;
+        }
+
+        var status = await Grain(http, grains, datasetId).ConfigureAsync(settings!, cancellationToken);
         return TypedResults.Accepted($"/api/v1/knowledge/status/{datasetId}", status);
     }
 
@@ -151,6 +172,5 @@ internal static class KnowledgeEndpoints
         return await Grain(http, grains, dataset_id).DeleteAsync(cancellationToken) ? TypedResults.NoContent() : DatasetNotFound(dataset_id);
     }
 
-    private static IResult DatasetNotFound(string datasetId) =>
-        Problems.NotFound("dataset_id", $"Dataset '{datasetId}' was not found.");
+    private static IResult DatasetNotFound(string datasetId) => Problems.NotFound("dataset_id", DatasetNotFoundMessage(datasetId));
 }

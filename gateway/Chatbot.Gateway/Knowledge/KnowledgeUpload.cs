@@ -79,37 +79,25 @@ internal static class KnowledgeUpload
         var uploads = new List<(DocumentUpload Upload, IFormFile File)>();
         foreach (var file in files)
         {
-            var fileName = Path.GetFileName(file.FileName);
-            var contentType = string.IsNullOrEmpty(file.ContentType) ? DefaultContentType : file.ContentType;
-            if (file.Length > maxBytes)
+            var (upload, refusal) = Check(file.FileName, file.ContentType, file.Length, documentId, maxBytes, parsers);
+            if (refusal is not null)
             {
-                return Problem(StatusCodes.Status413PayloadTooLarge, file.Name,
-                    $"'{fileName}' is {file.Length} bytes; the limit is {maxBytes} bytes.", ("file_name", fileName));
+                var fileName = ("file_name", Path.GetFileName(file.FileName));
+                return refusal switch
+                {
+                    { Status: StatusCodes.Status400BadRequest } => Problems.BadField(refusal.AboutDocumentId ? "document_id" : file.Name, refusal.Detail),
+                    { DocumentType: { } type } => Problem(refusal.Status, file.Name, refusal.Detail, fileName, ("document_type", type)),
+                    _ => Problem(refusal.Status, file.Name, refusal.Detail, fileName),
+                };
             }
 
-            try
-            {
-                parsers.GetParser(fileName, contentType);
-            }
-            catch (UnsupportedDocumentTypeException ex)
-            {
-                return Problem(StatusCodes.Status415UnsupportedMediaType, file.Name, ex.Message,
-                    ("file_name", fileName), ("document_type", ex.DocumentType));
-            }
-
-            var id = documentId.Length > 0 ? documentId : fileName;
-            if (!DatasetKey.IsValidDocumentId(id))
-            {
-                return Problems.BadField(documentId.Length > 0 ? "document_id" : file.Name,
-                    $"'{id}' is not a valid document id: 1–{ConversationKey.MaxIdLength} printable characters without '/'.");
-            }
-
+            var id = upload!.DocumentId;
             if (uploads.Any(u => u.Upload.DocumentId == id))
             {
                 return Problems.BadField(file.Name, $"Two files would both be document '{id}'.");
             }
 
-            uploads.Add((new DocumentUpload(id, fileName, contentType, file.Length), file));
+            uploads.Add((upload, file));
         }
 
         // 3. Hand each file to the knowledge base, which stores it and queues it for indexing.
@@ -129,6 +117,40 @@ internal static class KnowledgeUpload
         return TypedResults.Accepted($"/api/v1/knowledge/status/{datasetId}", new UploadResponse(datasetId, accepted));
     }
 
+    /// <summary>
+    /// Checks one file before anything is stored: its size, that a parser reads its type, and its document id (the file
+    /// name unless <paramref name="documentId"/> is given). The same checks for HTTP uploads and gRPC ones.
+    /// </summary>
+    public static (DocumentUpload? Upload, UploadRefusal? Refusal) Check(
+        string fileName, string? contentType, long length, string? documentId, long maxBytes, DocumentParsers parsers)
+    {
+        fileName = Path.GetFileName(fileName);
+        contentType = string.IsNullOrEmpty(contentType) ? DefaultContentType : contentType;
+        if (length > maxBytes)
+        {
+            return (null, new UploadRefusal(StatusCodes.Status413PayloadTooLarge, false, $"'{fileName}' is {length} bytes; the limit is {maxBytes} bytes."));
+        }
+
+        try
+        {
+            parsers.GetParser(fileName, contentType);
+        }
+        catch (UnsupportedDocumentTypeException ex)
+        {
+            return (null, new UploadRefusal(StatusCodes.Status415UnsupportedMediaType, false, ex.Message, ex.DocumentType));
+        }
+
+        var given = !string.IsNullOrEmpty(documentId);
+        var id = given ? documentId! : fileName;
+        if (!DatasetKey.IsValidDocumentId(id))
+        {
+            return (null, new UploadRefusal(StatusCodes.Status400BadRequest, given,
+                $"'{id}' is not a valid document id: 1–{ConversationKey.MaxIdLength} printable characters without '/'."));
+        }
+
+        return (new DocumentUpload(id, fileName, contentType, length), null);
+    }
+
     private static IResult Problem(int status, string field, string detail, params (string Key, string Value)[] extensions)
     {
         var values = new Dictionary<string, object?> { ["errors"] = new Dictionary<string, string[]> { [field] = [detail] } };
@@ -146,3 +168,7 @@ internal static class KnowledgeUpload
         return TypedResults.Problem(detail: detail, statusCode: status, title: title, extensions: values);
     }
 }
+
+/// <summary>Why a file was refused: the HTTP status it gets, whether the document id (else the file) is at fault, and
+/// the type no parser reads (415).</summary>
+internal sealed record UploadRefusal(int Status, bool AboutDocumentId, string Detail, string? DocumentType = null);

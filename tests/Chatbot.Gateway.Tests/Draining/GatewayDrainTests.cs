@@ -1,11 +1,14 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Chatbot.Gateway.Tests.Grpc;
 using Chatbot.Testing.Gateway;
 using Chatbot.Testing.Http;
 using Chatbot.Testing.Models;
+using Grpc.Core;
 using Xunit;
 using static Chatbot.Gateway.Tests.GatewayTestClient;
+using Wire = Chatbot.Gateway.Grpc.V1;
 
 namespace Chatbot.Gateway.Tests.Draining;
 
@@ -49,6 +52,44 @@ public sealed class GatewayDrainTests
             Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
             Assert.Equal("draining", problem.GetProperty("code").GetString());
             Assert.Equal(TimeSpan.FromSeconds(2), refused.Headers.RetryAfter?.Delta);
+        }
+        finally
+        {
+            answer.Release.TrySetResult();
+            await (stopping ?? host.DisposeAsync().AsTask());
+        }
+    }
+
+    [Fact]
+    public async Task Stop_WhileAGrpcStreamRuns_StreamEndsWithReconnectEventAndNewCallsGetUnavailable()
+    {
+        var model = new ScriptedChatClient();
+        var answer = model.Script("drain grpc", ScriptedAnswer.Words("first then the rest", pauseAfter: 1));
+        var host = await GatewayHost.StartAsync(
+            new Dictionary<string, string> { ["Chatbot:Gateway:DrainDelaySeconds"] = "6", ["Chatbot:Gateway:DrainRetryMilliseconds"] = "1500" },
+            model, cancellationToken: Ct);
+        using var channel = GrpcTestClient.Channel(host);
+        var chat = new Wire.ChatService.ChatServiceClient(channel);
+        Task? stopping = null;
+        try
+        {
+            // 1. An answer is mid-stream over gRPC: its first piece arrived, the model holds the rest.
+            using var call = chat.StreamChat(GrpcTestClient.Turn("drain-grpc-1", "drain grpc"), cancellationToken: Ct);
+            Assert.True(await call.ResponseStream.MoveNext(Ct));
+            Assert.Equal("delta", call.ResponseStream.Current.Type);
+
+            // 2. The host begins stopping: the stream ends with the SSE stream's reconnect event, and nothing after it.
+            stopping = host.DisposeAsync().AsTask();
+            var rest = await GrpcTestClient.ReadAllAsync(call).WaitAsync(TimeSpan.FromSeconds(30), Ct);
+
+            var reconnect = Assert.Single(rest);
+            Assert.Equal("reconnect", reconnect.Type);
+            Assert.Equal(1500, reconnect.RetryMs);
+            Assert.Equal(0, reconnect.Seq);
+
+            // 3. While draining, a new call is refused as UNAVAILABLE (which gRPC clients retry, elsewhere).
+            await GrpcTestClient.AssertFailsAsync(StatusCode.Unavailable,
+                () => GrpcTestClient.DrainAsync(chat.StreamChat(GrpcTestClient.Turn("drain-grpc-2", "another question"), cancellationToken: Ct)));
         }
         finally
         {

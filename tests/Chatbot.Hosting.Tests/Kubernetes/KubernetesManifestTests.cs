@@ -125,7 +125,8 @@ public sealed class KubernetesManifestTests
         var args = gatewayContainer.Items("args").Select(a => a.Text()!).ToList();
         var urls = new Uri(args[args.IndexOf("--urls") + 1].Replace("0.0.0.0", "localhost", StringComparison.Ordinal));
         Assert.Equal(urls.Port, Port(gatewayContainer, "http"));
-        Assert.Equal(ContainerPorts("gateway/Chatbot.Gateway/Chatbot.Gateway.csproj"), [Port(gatewayContainer, "http")]);
+        Assert.Equal(Chatbot.Gateway.GatewayOptions.DefaultGrpcPort, Port(gatewayContainer, "grpc"));
+        Assert.Equal(ContainerPorts("gateway/Chatbot.Gateway/Chatbot.Gateway.csproj"), new[] { Port(gatewayContainer, "http"), Port(gatewayContainer, "grpc") }.Order());
         AssertProbesAndScraping(gateway, gatewayContainer);
     }
 

@@ -17,11 +17,12 @@ public sealed class GatewayHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly bool _ownsDataDirectory;
 
-    private GatewayHost(WebApplication app, Uri baseAddress, string dataDirectory, bool ownsDataDirectory, Task started)
+    private GatewayHost(WebApplication app, Uri baseAddress, Uri grpcAddress, string dataDirectory, bool ownsDataDirectory, Task started)
     {
         _app = app;
         Started = started;
         BaseAddress = baseAddress;
+        GrpcAddress = grpcAddress;
         DataDirectory = dataDirectory;
         _ownsDataDirectory = ownsDataDirectory;
         Client = new HttpClient { BaseAddress = baseAddress, Timeout = TimeSpan.FromSeconds(60) };
@@ -29,6 +30,9 @@ public sealed class GatewayHost : IAsyncDisposable
 
     /// <summary>Where the gateway listens.</summary>
     public Uri BaseAddress { get; }
+
+    /// <summary>Where the gateway's gRPC API listens (its own HTTP/2 port).</summary>
+    public Uri GrpcAddress { get; }
 
     /// <summary>The embedded storage folder.</summary>
     public string DataDirectory { get; }
@@ -89,9 +93,11 @@ public sealed class GatewayHost : IAsyncDisposable
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("chatbot-test-").FullName;
         var port = FreePort.Next();
+        var grpcPort = FreePort.Next();
         var values = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
+            ["Chatbot:Gateway:GrpcPort"] = grpcPort.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatbot:DataDirectory"] = dataDirectory,
             ["Chatbot:Storage:Provider"] = owns ? "memory" : "embedded",
             ["Chatbot:Auth:AllowAnonymous"] = "true",
@@ -143,7 +149,7 @@ public sealed class GatewayHost : IAsyncDisposable
             throw;
         }
 
-        return new GatewayHost(app, new Uri($"http://127.0.0.1:{port}/"), dataDirectory, owns, started);
+        return new GatewayHost(app, new Uri($"http://127.0.0.1:{port}/"), new Uri($"http://127.0.0.1:{grpcPort}/"), dataDirectory, owns, started);
     }
 
     /// <summary>Stops the gateway and its silo (gracefully, so state is flushed as on a normal shutdown).</summary>

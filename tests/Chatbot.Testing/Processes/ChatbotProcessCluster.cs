@@ -61,7 +61,11 @@ public sealed class ChatbotProcessCluster : IAsyncDisposable
         {
             var name = $"gateway-{Gateways.Count + 1}";
             var gateway = new GatewayProcess(name, new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
-            var settings = new Dictionary<string, string>(extraSettings) { ["Chatbot:Gateway:Mode"] = "client" };
+            var settings = new Dictionary<string, string>(extraSettings)
+            {
+                ["Chatbot:Gateway:Mode"] = "client",
+                ["Chatbot:Gateway:GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+            };
             var process = Launch(name, BuiltApp.Gateway, gateway.Http, settings);
             gateway.Process = process;
             Gateways.Add(gateway);
