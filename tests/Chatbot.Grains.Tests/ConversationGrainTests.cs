@@ -246,8 +246,15 @@ public sealed class ConversationGrainTests(ChatbotClusterFixture fixture) : ICla
         await grain.StartTurnAsync(turn, Ct);
         var done = (await ReadAllAsync(grain, turn.RequestId))[^1];
 
-        // RecordUsageAsync is one-way; a later call to the same grain is ordered after it.
-        var usage = await fixture.Client.GetGrain<ITenantGrain>(tenant).GetUsageAsync();
+        // The usage is recorded after the answer is published (off the answer's path): wait for it, with a deadline.
+        var tenantGrain = fixture.Client.GetGrain<ITenantGrain>(tenant);
+        var deadline = DateTimeOffset.UtcNow.AddSeconds(30);
+        var usage = await tenantGrain.GetUsageAsync();
+        while (usage != done.Usage && DateTimeOffset.UtcNow < deadline)
+        {
+            await Task.Delay(20, Ct);
+            usage = await tenantGrain.GetUsageAsync();
+        }
 
         Assert.Equal(done.Usage, usage);
     }
