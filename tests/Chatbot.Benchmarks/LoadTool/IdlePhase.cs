@@ -8,7 +8,7 @@ namespace Chatbot.Benchmarks.LoadTool;
 /// <summary>
 /// Holds many idle SSE connections open on one gateway and reports the server's memory per connection. A few turns
 /// (<see cref="BenchSettings.HeldTurns"/>) are started with <c>POST /api/v1/chat/stream</c>; on the local instance their
-/// model sends one token and then holds the rest. Every other connection follows one of those turns with
+/// model sends two tokens and then holds the rest. Every other connection follows one of those turns with
 /// <c>GET /api/v1/conversations/{id}/stream?request_id=…</c>, as a second tab or device of the same user would. Once all
 /// have received their first event the server's memory is read (after a settling pause), the model is released, and
 /// every connection must then receive the rest of its answer and <c>done</c>.
@@ -28,7 +28,8 @@ internal static class IdlePhase
         var previousReply = target.Model?.DefaultReply;
         if (target.Model is { } model)
         {
-            model.DefaultReply = FakeReply.Text([.. FixedAnswer.Pieces]).StallingAfter(1, gate);
+            // Two pieces: the answer guard releases whole words, so the first word goes out once the second arrives.
+            model.DefaultReply = FakeReply.Text([.. FixedAnswer.Pieces]).StallingAfter(2, gate);
         }
 
         using var abort = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);

@@ -51,6 +51,11 @@ internal sealed class LoadScenario : IScenario
         // 2. Idle connections.
         var idle = await IdlePhase.RunAsync(
             target, settings.Quick ? Math.Min(settings.IdleConnections, 500) : settings.IdleConnections, settings.HeldTurns, cancellationToken);
+        if (idle.Failed > 0 && target.ExitReport is { } exit)
+        {
+            Progress.Write(exit);
+        }
+
         return Report(settings, target, levels, idle);
     }
 
@@ -96,7 +101,7 @@ internal sealed class LoadScenario : IScenario
             $"{Mb(idle.Before.WorkingSetBytes)} → {Mb(idle.After.WorkingSetBytes)}", Kb(perWs), Kb(perHeap),
             idle.Completed.ToString(CultureInfo.InvariantCulture), Num(idle.FinishSeconds), idle.Failed.ToString(CultureInfo.InvariantCulture));
         md.Append(idleTable).Append('\n')
-            .Append("Idle: the held turns' model sends one token and waits (local instance); every other connection follows one of those turns ")
+            .Append("Idle: the held turns' model sends two tokens and waits (local instance); every other connection follows one of those turns ")
             .Append("(`GET /api/v1/conversations/{id}/stream?request_id=`). Memory is the server's own `/metrics` (`System.Runtime`: working set, ")
             .Append("GC heap after the last collection), read before the first connection and once all are open and quiet; per connection = difference ÷ connections open. ")
             .Append("After the release every connection must receive the rest of its answer and `done`.\n");

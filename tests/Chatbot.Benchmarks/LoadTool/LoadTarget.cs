@@ -62,6 +62,7 @@ internal sealed class LoadTarget : IAsyncDisposable
             $"--Chatbot:DataDirectory={directory}",
             $"--Chatbot:Clustering:SiloPort={FreePort.Next()}",
             $"--Chatbot:Clustering:GatewayPort={FreePort.Next()}",
+            $"--Chatbot:Gateway:GrpcPort={FreePort.Next()}",
             "--Chatbot:Auth:AllowAnonymous=true",
             "--Chatbot:RateLimit:Enabled=false",
             "--Chatbot:Model:Provider=openai",
@@ -86,6 +87,11 @@ internal sealed class LoadTarget : IAsyncDisposable
         Progress.Write($"local gateway process {process.Id.ToString(CultureInfo.InvariantCulture)} ready at {baseAddress}");
         return new LoadTarget(baseAddress, null, model, process, directory);
     }
+
+    /// <summary>Whether the local gateway process still runs, and the end of its output; null against a deployment.</summary>
+    public string? ExitReport => _process is { } p
+        ? $"the local gateway process {(p.HasExited ? "exited" : "runs")}; its output ends:{Environment.NewLine}{p.Output[Math.Max(0, p.Output.Length - 6000)..]}"
+        : null;
 
     /// <summary>An HTTP/1.1 client for the target with up to <paramref name="connections"/> connections (one per open stream).</summary>
     public HttpClient CreateClient(int connections, TimeSpan timeout)
