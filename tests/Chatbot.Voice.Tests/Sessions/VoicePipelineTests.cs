@@ -200,7 +200,9 @@ public sealed class VoicePipelineTests
         session.Pipeline.CompleteInput();
         await session.ReadToEndAsync();
 
-        Assert.Equal(["part one", "part two", "part three"], session.OfType(VoiceEventTypes.AsrFinal).Select(e => e.Text));
+        // The scripted recognizer hands out its transcripts in the order recognitions complete, and the pieces of a cut
+        // utterance are recognised concurrently, off the audio path: which piece gets which text is not fixed.
+        Assert.Equal(["part one", "part three", "part two"], session.OfType(VoiceEventTypes.AsrFinal).Select(e => e.Text).Order());
         Assert.All(recognizer.Utterances, u => Assert.True(u.Length <= 16_000, $"an utterance of {u.Length} samples"));
         Assert.Equal((2.5 + 0.3 + 0.1) * 16_000, recognizer.Utterances.Sum(u => u.Length), tolerance: 16_000 * 0.2);
     }
