@@ -39,6 +39,10 @@ public sealed record GraphOptions
     /// <summary>Smallest community (in entities) that gets a summary. Default 3.</summary>
     public int MinCommunitySize { get; init; } = 3;
 
+    /// <summary>How community summaries are written: by the chat model when <c>Chatbot:Model:Provider</c> is <c>openai</c>
+    /// (unless <c>Summaries:UseModel</c> is false), extractive otherwise.</summary>
+    public CommunitySummaryOptions Summaries { get; init; } = new();
+
     /// <summary>How the routes of a graph search are fused and reranked.</summary>
     public GraphFusionOptions Fusion { get; init; } = new();
 
@@ -74,6 +78,12 @@ public sealed record GraphOptions
         Check(errors, Communities.Resolution > 0, "Communities:Resolution", "positive", Communities.Resolution);
         Check(errors, MaxCommunitySummaries >= 0, "MaxCommunitySummaries", "at least 0", MaxCommunitySummaries);
         Check(errors, MinCommunitySize >= 2, "MinCommunitySize", "at least 2", MinCommunitySize);
+        Check(errors, Summaries.MaxConcurrency is >= 1 and <= 64, "Summaries:MaxConcurrency", "between 1 and 64", Summaries.MaxConcurrency);
+        Check(errors, Summaries.Timeout > TimeSpan.Zero, "Summaries:Timeout", "positive", Summaries.Timeout);
+        Check(errors, Summaries.MaxPromptChars >= 200, "Summaries:MaxPromptChars", "at least 200", Summaries.MaxPromptChars);
+        Check(errors, Summaries.MaxRelations >= 0, "Summaries:MaxRelations", "at least 0", Summaries.MaxRelations);
+        Check(errors, Summaries.MaxSentences >= 1, "Summaries:MaxSentences", "at least 1", Summaries.MaxSentences);
+        Check(errors, Summaries.MaxOutputTokens >= 1, "Summaries:MaxOutputTokens", "at least 1", Summaries.MaxOutputTokens);
         errors.AddRange(Fusion.Validate(SectionName + ":Fusion"));
         return errors;
     }

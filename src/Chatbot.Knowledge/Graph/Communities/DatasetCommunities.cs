@@ -66,18 +66,45 @@ public sealed class DatasetCommunities
     {
         ArgumentNullException.ThrowIfNull(chunkText);
         summarizer ??= new CommunitySummarizer();
-        return _selected.Select(s =>
-        {
-            var summary = summarizer.Summarize(s.Community, s.Inside, _nodes, chunkText);
-            var chunks = s.Inside.SelectMany(e => e.Supports)
-                .Where(support => summary.Sentences.Any(sentence => sentence.ChunkId == support.ChunkId))
-                .Select(support => new GraphChunkRecord(support.DocumentId, support.ChunkId))
-                .Distinct()
-                .ToList();
-            return new GraphCommunitySummary(
-                s.Community.Level, s.Community.Id, s.Community.EntityIds.Count, summary.Title, summary.Text,
-                summary.TopEntities.Select(e => new GraphEntityRef(e.EntityId, e.Name, GraphSchema.Entity(e.Type).Name)).ToList(),
-                chunks);
-        }).ToList();
+        return _selected.Select(s => ToRecord(s.Community, s.Inside, summarizer.Summarize(s.Community, s.Inside, _nodes, chunkText), null)).ToList();
+    }
+
+    /// <summary>
+    /// Summarises the selected communities with <paramref name="writer"/> writing each text from the extractive summary
+    /// and the community's <paramref name="maxRelations"/> most confident relations, at most
+    /// <paramref name="maxConcurrency"/> writes at once. The result keeps the selection's order.
+    /// </summary>
+    public async Task<IReadOnlyList<GraphCommunitySummary>> SummarizeAsync(
+        Func<string, string?> chunkText, ICommunitySummaryWriter writer, int maxConcurrency, int maxRelations = 10, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(chunkText);
+        ArgumentNullException.ThrowIfNull(writer);
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrency, 1);
+        var summarizer = new CommunitySummarizer();
+        var extractive = _selected.Select(s => summarizer.Summarize(s.Community, s.Inside, _nodes, chunkText)).ToList();
+        var texts = new string[_selected.Count];
+        await Parallel.ForAsync(0, _selected.Count, new ParallelOptions { MaxDegreeOfParallelism = maxConcurrency, CancellationToken = cancellationToken },
+            async (i, ct) => texts[i] = await writer.WriteAsync(extractive[i], Relations(_selected[i].Inside, maxRelations), ct));
+        return _selected.Select((s, i) => ToRecord(s.Community, s.Inside, extractive[i], texts[i])).ToList();
+    }
+
+    private List<CommunityRelation> Relations(List<GraphEdge> inside, int maxRelations) =>
+        inside.Where(e => _nodes.ContainsKey(e.SourceId) && _nodes.ContainsKey(e.TargetId))
+            .OrderByDescending(e => e.Confidence).ThenBy(e => e.SourceId, StringComparer.Ordinal).ThenBy(e => e.TargetId, StringComparer.Ordinal)
+            .Take(maxRelations)
+            .Select(e => new CommunityRelation(_nodes[e.SourceId].Name, GraphSchema.Relation(e.Relation).Name, _nodes[e.TargetId].Name, e.Confidence))
+            .ToList();
+
+    private static GraphCommunitySummary ToRecord(Community community, List<GraphEdge> inside, CommunitySummary summary, string? text)
+    {
+        var chunks = inside.SelectMany(e => e.Supports)
+            .Where(support => summary.Sentences.Any(sentence => sentence.ChunkId == support.ChunkId))
+            .Select(support => new GraphChunkRecord(support.DocumentId, support.ChunkId))
+            .Distinct()
+            .ToList();
+        return new GraphCommunitySummary(
+            community.Level, community.Id, community.EntityIds.Count, summary.Title, text ?? summary.Text,
+            summary.TopEntities.Select(e => new GraphEntityRef(e.EntityId, e.Name, GraphSchema.Entity(e.Type).Name)).ToList(),
+            chunks);
     }
 }
