@@ -92,7 +92,8 @@ public sealed partial class KnowledgeBaseGrain
     }
 
     // 1. Every partition's shard; 2. communities detected off the scheduler; 3. the text of the chunks their summaries
-    // may quote, from the partitions holding them; 4. summaries stored, then served.
+    // may quote, from the partitions holding them; 4. summaries written off the scheduler (extractive, or by the model
+    // with the extractive text as fallback); 5. summaries stored, then served.
     private async Task RefreshCommunitiesAsync(CancellationToken cancellationToken)
     {
         var partitions = Partitions();
@@ -110,7 +111,10 @@ public sealed partial class KnowledgeBaseGrain
             var texts = (await Task.WhenAll(detected.ChunkIds.GroupBy(id => ChunkPartitioner.PartitionOf(id, partitions.Length))
                     .Select(g => partitions[g.Key].GetChunksAsync(g.ToList(), probe))))
                 .SelectMany(hits => hits).ToDictionary(h => h.ChunkId, h => h.Text, StringComparer.Ordinal);
-            summaries = await Task.Run(() => detected.Summarize(id => texts.GetValueOrDefault(id)), cancellationToken);
+            summaries = await Task.Run(
+                () => detected.SummarizeAsync(id => texts.GetValueOrDefault(id), summaryWriter, settings.Summaries.MaxConcurrency,
+                    settings.Summaries.MaxRelations, cancellationToken),
+                cancellationToken);
         }
 
         var (tenant, dataset) = Id;

@@ -3,6 +3,7 @@ using Chatbot.Hosting;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Graph;
 using Chatbot.Knowledge.Graph.Building;
+using Chatbot.Knowledge.Graph.Communities;
 using Chatbot.Knowledge.Graph.Extraction.Model;
 using Chatbot.Knowledge.Ingestion;
 using Chatbot.Knowledge.Store;
@@ -36,6 +37,7 @@ public sealed partial class KnowledgeBaseGrain(
     IngestionPipeline pipeline,
     DocumentGraphBuilder graphBuilder,
     GraphBuildCostEstimator costEstimator,
+    ICommunitySummaryWriter summaryWriter,
     IOptions<KnowledgeOptions> options,
     IOptions<GraphOptions> graphOptions,
     TimeProvider timeProvider,

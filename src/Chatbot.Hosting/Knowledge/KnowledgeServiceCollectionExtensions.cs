@@ -2,6 +2,7 @@ using Chatbot.Knowledge;
 using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Graph;
 using Chatbot.Knowledge.Graph.Building;
+using Chatbot.Knowledge.Graph.Communities;
 using Chatbot.Knowledge.Graph.Extraction;
 using Chatbot.Knowledge.Graph.Extraction.Model;
 using Chatbot.Knowledge.Ingestion;
@@ -24,7 +25,7 @@ public static class KnowledgeServiceCollectionExtensions
     /// chunker, the <see cref="IngestionPipeline"/>, the retrieval services indexing and search share (text analyzer,
     /// embedding generator from <c>Chatbot:Knowledge:Embeddings</c>; a host or test may register its own first), and
     /// the graph services (<see cref="GraphOptions"/> from <c>Chatbot:Knowledge:Graph</c>, the extractor it names, the
-    /// <see cref="DocumentGraphBuilder"/> and the model cost estimator).
+    /// community summary writer, the <see cref="DocumentGraphBuilder"/> and the model cost estimator).
     /// </summary>
     public static IServiceCollection AddChatbotKnowledge(this IServiceCollection services, IConfiguration configuration)
     {
@@ -51,8 +52,9 @@ public static class KnowledgeServiceCollectionExtensions
         return services;
     }
 
-    // The model extractor goes through the registered IChatClient (the platform's model pipeline: logging, telemetry,
-    // retries), so the extraction calls show up with the rest of the model traffic.
+    // The model extractor and the model summary writer go through the registered IChatClient (the platform's model
+    // pipeline: logging, telemetry, retries), so their calls show up with the rest of the model traffic. Summaries follow
+    // the provider rather than the extractor: a pattern-built graph still reads better summarised by a model.
     private static void AddGraph(IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.SectionName)).ValidateOnStart();
@@ -60,6 +62,11 @@ public static class KnowledgeServiceCollectionExtensions
         services.TryAddSingleton<IGraphExtractor>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value is { Extractor: GraphExtractorNames.Model } graph
             ? new ModelGraphExtractor(sp.GetRequiredService<IChatClient>(), graph.Model)
             : new PatternGraphExtractor());
+        var modelProvider = configuration["Chatbot:Model:Provider"];
+        services.TryAddSingleton<ICommunitySummaryWriter>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value is { Summaries.UseModel: true } options
+            && modelProvider == "openai"
+            ? new ModelCommunitySummaryWriter(sp.GetRequiredService<IChatClient>(), options.Summaries, sp.GetRequiredService<ILogger<ModelCommunitySummaryWriter>>())
+            : new ExtractiveCommunitySummaryWriter());
         services.TryAddSingleton(sp => new DocumentGraphBuilder(
             sp.GetRequiredService<IGraphExtractor>(), sp.GetRequiredService<IOptions<GraphOptions>>().Value.MaxConcurrentExtractions));
         services.TryAddSingleton(sp => new GraphBuildCostEstimator(

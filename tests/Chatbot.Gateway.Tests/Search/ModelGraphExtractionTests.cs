@@ -44,6 +44,9 @@ public sealed class ModelGraphExtractionTests : IAsyncLifetime
                 ["Chatbot:Model:OpenAI:Model"] = "extractor-test",
                 ["Chatbot:Model:OpenAI:ApiKey"] = "sk-test",
                 ["Chatbot:Knowledge:Graph:Extractor"] = "model",
+
+                // This test counts the extraction calls; ModelCommunitySummaryTests covers the summaries' calls.
+                ["Chatbot:Knowledge:Graph:Summaries:UseModel"] = "false",
             },
             cancellationToken: Ct);
     }
