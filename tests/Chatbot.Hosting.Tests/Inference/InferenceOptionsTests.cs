@@ -15,11 +15,12 @@ public sealed class InferenceOptionsTests
     public async Task SiloStart_BadInferenceSetting_FailsNamingTheSetting(string key, string value)
     {
         var builder = Host.CreateApplicationBuilder();
+        var ports = FreePort.Next(2);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Chatbot:Storage:Provider"] = StorageProviders.Memory,
-            ["Chatbot:Clustering:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Chatbot:Clustering:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
             [key] = value,
         });
         builder.UseOrleans(silo => silo.AddChatbotSilo(builder.Configuration));

@@ -92,8 +92,8 @@ public sealed class GatewayHost : IAsyncDisposable
     {
         var owns = dataDirectory is null;
         dataDirectory ??= Directory.CreateTempSubdirectory("chatbot-test-").FullName;
-        var port = FreePort.Next();
-        var grpcPort = FreePort.Next();
+        var ports = FreePort.Next(4);
+        var (port, grpcPort) = (ports[0], ports[1]);
         var values = new Dictionary<string, string>
         {
             ["urls"] = $"http://127.0.0.1:{port}",
@@ -101,8 +101,8 @@ public sealed class GatewayHost : IAsyncDisposable
             ["Chatbot:DataDirectory"] = dataDirectory,
             ["Chatbot:Storage:Provider"] = owns ? "memory" : "embedded",
             ["Chatbot:Auth:AllowAnonymous"] = "true",
-            ["Chatbot:Clustering:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Chatbot:Clustering:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:SiloPort"] = ports[2].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:GatewayPort"] = ports[3].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatbot:Model:Embedded:WordDelayMs"] = "0",
         };
         foreach (var (key, value) in settings ?? new Dictionary<string, string>())

@@ -38,12 +38,13 @@ public sealed class KnowledgeSilo : IAsyncDisposable
         var directory = Path.Combine(Path.GetTempPath(), "chatbot-knowledge-" + Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(directory);
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { ContentRootPath = directory });
+        var ports = FreePort.Next(2);
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
         {
             ["Chatbot:DataDirectory"] = Path.Combine(directory, "data"),
             ["Chatbot:Storage:Provider"] = StorageProviders.Memory,
-            ["Chatbot:Clustering:SiloPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
-            ["Chatbot:Clustering:GatewayPort"] = FreePort.Next().ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:SiloPort"] = ports[0].ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Chatbot:Clustering:GatewayPort"] = ports[1].ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Chatbot:Clustering:ClusterId"] = "knowledge-" + Path.GetFileName(directory),
             ["Logging:LogLevel:Default"] = "Warning",
         });

@@ -35,7 +35,8 @@ public sealed class ChatbotProcessCluster : IAsyncDisposable
     public Task<SiloProcess> StartSiloAsync(CancellationToken cancellationToken) => WithFreshPortsAsync(async () =>
     {
         var name = $"silo-{Silos.Count + 1}";
-        var silo = new SiloProcess(name, FreePort.Next(), FreePort.Next(), new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+        var ports = FreePort.Next(3);
+        var silo = new SiloProcess(name, ports[0], ports[1], new Uri($"http://127.0.0.1:{ports[2]}/"));
         var process = Launch(name, BuiltApp.Silo, silo.Http, new Dictionary<string, string>
         {
             ["Chatbot:Clustering:SiloPort"] = silo.SiloPort.ToString(CultureInfo.InvariantCulture),
@@ -60,11 +61,12 @@ public sealed class ChatbotProcessCluster : IAsyncDisposable
         WithFreshPortsAsync(async () =>
         {
             var name = $"gateway-{Gateways.Count + 1}";
-            var gateway = new GatewayProcess(name, new Uri($"http://127.0.0.1:{FreePort.Next()}/"));
+            var ports = FreePort.Next(2);
+            var gateway = new GatewayProcess(name, new Uri($"http://127.0.0.1:{ports[0]}/"));
             var settings = new Dictionary<string, string>(extraSettings)
             {
                 ["Chatbot:Gateway:Mode"] = "client",
-                ["Chatbot:Gateway:GrpcPort"] = FreePort.Next().ToString(CultureInfo.InvariantCulture),
+                ["Chatbot:Gateway:GrpcPort"] = ports[1].ToString(CultureInfo.InvariantCulture),
             };
             var process = Launch(name, BuiltApp.Gateway, gateway.Http, settings);
             gateway.Process = process;
