@@ -1,4 +1,5 @@
 using Chatbot.Knowledge;
+using Chatbot.Knowledge.Graph;
 
 namespace Chatbot.Gateway.Search;
 
@@ -8,7 +9,10 @@ namespace Chatbot.Gateway.Search;
 /// supporting chunks behind them in <c>entity_details</c> and <c>relation_details</c> (beyond the specification).
 /// </summary>
 /// <param name="Entities">Entity names, in walking order for a path (the last is the answer).</param>
-/// <param name="Relations">Relation names (<c>leads</c>, <c>funded_by</c>), one per step of a path.</param>
+/// <param name="Relations">
+/// Relation labels, one per step of a path: wire names (<c>leads</c>, <c>funded_by</c>), or Chinese labels (<c>领导</c>,
+/// <c>资助</c>) for a question asked in Chinese, as the specification shows; <c>relation_details</c> keep the wire names.
+/// </param>
 /// <param name="Path">The path as one <c>-&gt;</c>-joined chain of entity names; empty when the result has none.</param>
 /// <param name="EntityDetails">The entities with their ids and types, in the order of <paramref name="Entities"/>.</param>
 /// <param name="RelationDetails">The relations read <c>source relation target</c>, with confidence and the chunks stating each.</param>
@@ -22,10 +26,12 @@ public sealed record GraphContextBody(
     /// <summary>Between two entity names of <see cref="Path"/>, as the specification writes it.</summary>
     public const string PathSeparator = "->";
 
-    /// <summary>The body for <paramref name="context"/>; null for a result without one.</summary>
-    public static GraphContextBody? From(GraphContextRecord? context) => context is null ? null : new(
+    /// <summary>The body for <paramref name="context"/> of a result answering <paramref name="question"/>; null for a result without one.</summary>
+    /// <param name="context">The result's graph context.</param>
+    /// <param name="question">The question, which decides the language of <see cref="Relations"/>.</param>
+    public static GraphContextBody? From(GraphContextRecord? context, string question) => context is null ? null : new(
         [.. context.Entities.Select(e => e.Name)],
-        [.. context.Relations.Select(r => r.Relation)],
+        [.. context.Relations.Select(r => GraphSchema.RelationLabel(r.Relation, question))],
         context.Path is null ? [] : [string.Join(PathSeparator, context.Entities.Select(e => e.Name))],
         context.Entities,
         context.Relations);

@@ -56,7 +56,7 @@ internal static class GraphSearchEndpoints
         var results = responses.SelectMany(r => r.Hits)
             .OrderByDescending(h => h.Score)
             .Take(request!.TopK)
-            .Select(h => new GraphSearchResultBody(h.Content, h.Score, h.Source, GraphContextBody.From(h.GraphContext), h.DocumentId, h.ChunkId, h.DatasetId, h.Title))
+            .Select(h => new GraphSearchResultBody(h.Content, h.Score, h.Source, GraphContextBody.From(h.GraphContext, request.Query), h.DocumentId, h.ChunkId, h.DatasetId, h.Title))
             .ToList();
         var metadata = new GraphSearchMetadata(
             responses.Sum(r => r.NodesExplored), responses.Sum(r => r.CommunitiesFound), time.GetElapsedTime(started).TotalMilliseconds);

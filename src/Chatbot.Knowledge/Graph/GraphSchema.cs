@@ -26,9 +26,25 @@ public static partial class GraphSchema
         Lookup.EntityNames.TryGetValue(WireName(name), out type)
         || Lookup.ChineseEntityNames.TryGetValue(name?.Trim() ?? "", out type);
 
-    /// <summary>Parses a relation type name: <c>funded_by</c>, <c>FundedBy</c>, <c>funded by</c> and <c>funded-by</c> all parse.</summary>
+    /// <summary>
+    /// Parses a relation type name: <c>funded_by</c>, <c>FundedBy</c>, <c>funded by</c> and <c>funded-by</c> all parse, and
+    /// so does the Chinese label (<c>资助</c>, <see cref="RelationTypeInfo.ChineseName"/>).
+    /// </summary>
     public static bool TryParseRelationType(string? name, out RelationType type) =>
-        Lookup.RelationNames.TryGetValue(WireName(name), out type);
+        Lookup.RelationNames.TryGetValue(WireName(name), out type)
+        || Lookup.ChineseRelationNames.TryGetValue(name?.Trim() ?? "", out type);
+
+    /// <summary>
+    /// How results label the relation <paramref name="name"/> for a question: the Chinese label when the question has
+    /// Chinese characters (the specification's <c>["包含", "实现"]</c>), the wire name otherwise or when the name is unknown.
+    /// </summary>
+    /// <param name="name">A relation's wire name (<c>contains</c>).</param>
+    /// <param name="question">The question the results answer.</param>
+    public static string RelationLabel(string name, string question)
+    {
+        ArgumentNullException.ThrowIfNull(question);
+        return TryParseRelationType(name, out var type) && question.Any(Indexing.Analysis.ScriptRuns.IsCjk) ? Relation(type).ChineseName : name;
+    }
 
     private static string WireName(string? name)
     {
@@ -68,5 +84,8 @@ public static partial class GraphSchema
 
         public static readonly FrozenDictionary<string, RelationType> RelationNames =
             RelationTypes.ToFrozenDictionary(r => r.Name, r => r.Type, StringComparer.Ordinal);
+
+        public static readonly FrozenDictionary<string, RelationType> ChineseRelationNames =
+            RelationTypes.ToFrozenDictionary(r => r.ChineseName, r => r.Type, StringComparer.Ordinal);
     }
 }

@@ -6,6 +6,7 @@ namespace Chatbot.Knowledge.Graph;
 /// </summary>
 /// <param name="Type">The type.</param>
 /// <param name="Name">snake_case wire name, for example <c>funded_by</c>.</param>
+/// <param name="ChineseName">Chinese label (<c>资助</c>), which results show for a question asked in Chinese.</param>
 /// <param name="Description">What the relation asserts, read source → target; shown to extraction models and in the README.</param>
 /// <param name="Phrase">How a forward step reads: <c>A {Phrase} B</c>, for example <c>is funded by</c>.</param>
 /// <param name="InversePhrase">How the step reads walked backwards: <c>B {InversePhrase} A</c>, for example <c>funds</c>.</param>
@@ -18,6 +19,7 @@ namespace Chatbot.Knowledge.Graph;
 public sealed record RelationTypeInfo(
     RelationType Type,
     string Name,
+    string ChineseName,
     string Description,
     string Phrase,
     string InversePhrase,

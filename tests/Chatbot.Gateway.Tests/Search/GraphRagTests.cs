@@ -54,7 +54,10 @@ public sealed class GraphRagTests : IAsyncLifetime
         Assert.All(onPath, r => Assert.Equal(r.GetProperty("chunk_id").GetString(), r.GetProperty("document_id").GetString() + ":0"));
         var context = onPath[0].GetProperty("graph_context");
         Assert.Equal(lang.Path.Split(" → "), context.GetProperty("entities").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["leads", "member_of", "funded_by"], context.GetProperty("relations").EnumerateArray().Select(r => r.GetString()));
+        // Labels in the question's language, as the specification shows them; the details keep the wire names.
+        Assert.Equal(language == "zh" ? ["领导", "成员", "资助"] : ["leads", "member_of", "funded_by"],
+            context.GetProperty("relations").EnumerateArray().Select(r => r.GetString()));
+        Assert.Equal(["leads", "member_of", "funded_by"], context.GetProperty("relation_details").EnumerateArray().Select(r => r.GetProperty("relation").GetString()));
         Assert.Equal(lang.Path.Split(" → "), context.GetProperty("entity_details").EnumerateArray().Select(e => e.GetProperty("name").GetString()));
         Assert.Equal(["lead.txt:0", "member.txt:0", "fund.txt:0"],
             context.GetProperty("relation_details").EnumerateArray().Select(r => Assert.Single(r.GetProperty("chunk_ids").EnumerateArray()).GetString()));

@@ -73,10 +73,9 @@ public sealed class GraphSearchEndpointTests : IAsyncLifetime
     public async Task SearchGraph_SpecificationExample_AnsweredInTheSpecificationsShape()
     {
         // Section 5.2.3's request as written (its comment aside), on the tenant's default dataset, which holds the
-        // example's path (项目管理 contains 敏捷方法, which implements Scrum: the offline extractor still drops the spec's
-        // 敏捷开发 as the object of 包含).
+        // example's path: 项目管理 contains 敏捷开发, which implements Scrum.
         using var upload = await UploadAsync(_host.Client, null, "default", null,
-            ("pm.txt", "text/plain", Encoding.UTF8.GetBytes("项目管理包含敏捷方法。")), ("agile.txt", "text/plain", Encoding.UTF8.GetBytes("敏捷方法实现Scrum。")));
+            ("pm.txt", "text/plain", Encoding.UTF8.GetBytes("项目管理包含敏捷开发。")), ("agile.txt", "text/plain", Encoding.UTF8.GetBytes("敏捷开发实现Scrum。")));
         Assert.Equal(202, (int)upload.StatusCode);
         await WaitForStatusAsync(_host.Client, null, "default",
             s => s.GetProperty("in_progress").GetInt32() == 0 && !s.GetProperty("communities_stale").GetBoolean());
@@ -93,14 +92,15 @@ public sealed class GraphSearchEndpointTests : IAsyncLifetime
         Assert.Empty(asWritten.GetProperty("results").EnumerateArray());
         Assert.Contains(uploadedToday.GetProperty("results").EnumerateArray(), r => r.GetProperty("source").GetString() == "community");
         var graph = uploadedToday.GetProperty("results").EnumerateArray().First(r => r.GetProperty("graph_context") is { ValueKind: JsonValueKind.Object } c
-            && c.GetProperty("path").EnumerateArray().Any(p => p.GetString() == "项目管理->敏捷方法->Scrum"));
+            && c.GetProperty("path").EnumerateArray().Any(p => p.GetString() == "项目管理->敏捷开发->Scrum"));
         Assert.Equal(JsonValueKind.String, graph.GetProperty("content").ValueKind);
         Assert.Equal(JsonValueKind.Number, graph.GetProperty("score").ValueKind);
         Assert.Contains(graph.GetProperty("source").GetString(), (string[])["graph_traversal", "bm25", "vector"]);
         var context = graph.GetProperty("graph_context");
-        Assert.Equal(["项目管理", "敏捷方法", "Scrum"], context.GetProperty("entities").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["contains", "implements"], context.GetProperty("relations").EnumerateArray().Select(e => e.GetString()));
-        Assert.Equal(["项目管理->敏捷方法->Scrum"], context.GetProperty("path").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["项目管理", "敏捷开发", "Scrum"], context.GetProperty("entities").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["包含", "实现"], context.GetProperty("relations").EnumerateArray().Select(e => e.GetString()));
+        Assert.Equal(["contains", "implements"], context.GetProperty("relation_details").EnumerateArray().Select(e => e.GetProperty("relation").GetString()));
+        Assert.Equal(["项目管理->敏捷开发->Scrum"], context.GetProperty("path").EnumerateArray().Select(e => e.GetString()));
         foreach (var metadata in new[] { asWritten, uploadedToday }.Select(b => b.GetProperty("metadata")))
         {
             Assert.Equal(JsonValueKind.Number, metadata.GetProperty("total_nodes_explored").ValueKind);

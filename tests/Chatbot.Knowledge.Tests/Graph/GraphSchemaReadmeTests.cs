@@ -26,10 +26,10 @@ public sealed class GraphSchemaReadmeTests
             text.Append($"| `{entity.Name}` | {entity.ChineseName} | {entity.Description} |\n");
         }
 
-        text.Append("\n| relation | meaning (source → target) | read forward / backward |\n|---|---|---|\n");
+        text.Append("\n| relation | 中文 | meaning (source → target) | read forward / backward |\n|---|---|---|---|\n");
         foreach (var relation in GraphSchema.RelationTypes)
         {
-            text.Append($"| `{relation.Name}` | {relation.Description} | {relation.Phrase} / {relation.InversePhrase} |\n");
+            text.Append($"| `{relation.Name}` | {relation.ChineseName} | {relation.Description} | {relation.Phrase} / {relation.InversePhrase} |\n");
         }
 
         return text.ToString();

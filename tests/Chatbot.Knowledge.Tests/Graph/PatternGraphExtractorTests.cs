@@ -53,6 +53,8 @@ public sealed class PatternGraphExtractorTests
     [InlineData("猎户座集团与天狼星公司合作。", "猎户座集团", "collaborates_with", "天狼星公司")]
     [InlineData("项目管理包含敏捷方法。", "项目管理", "contains", "敏捷方法")]
     [InlineData("敏捷开发实现Scrum。", "敏捷开发", "implements", "Scrum")]
+    [InlineData("项目管理包含敏捷开发。", "项目管理", "contains", "敏捷开发")]
+    [InlineData("项目管理包含敏捷开发，敏捷开发实现Scrum。", "项目管理", "contains", "敏捷开发")]
     public void Extract_ChineseWording_StatesRelation(string text, string source, string relation, string target)
     {
         var extraction = _extractor.Extract(text, TestContext.Current.CancellationToken);

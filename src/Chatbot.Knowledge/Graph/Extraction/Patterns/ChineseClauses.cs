@@ -59,6 +59,13 @@ internal static class ChineseClauses
             var (x, y) = (match.Groups["x"], match.Groups["y"]);
             var lefts = Arguments(text, start + x.Index, start + x.Index + x.Length, candidates, atEnd: true);
             var rights = Arguments(text, start + y.Index, start + y.Index + y.Length, candidates, atEnd: false);
+            if (lefts.Count == 0 || rights.Count == 0)
+            {
+                // Only punctuation or particles after the verb (项目管理包含敏捷开发。 read as "…敏捷 develops 。"): the
+                // verb ends a noun, so a later wording reads the clause.
+                continue;
+            }
+
             foreach (var left in lefts)
             {
                 foreach (var right in rights)
