@@ -37,7 +37,7 @@ public sealed class VoiceClient : IAsyncDisposable
     /// <summary>The socket (its close status once closed).</summary>
     public ClientWebSocket Socket => _socket;
 
-    /// <summary>Every message read so far by <see cref="WaitForAsync(Func{VoiceEvent, bool}, CancellationToken)"/>, in order.</summary>
+    /// <summary>Every message read so far by <see cref="WaitForAsync(Func{VoiceEvent, bool}, CancellationToken)"/> or <see cref="NextAsync"/>, in order; a long-lived client may clear it.</summary>
     public List<ReceivedVoiceEvent> Received { get; } = [];
 
     /// <summary>Audio sent so far: 20 ms per frame.</summary>
@@ -47,7 +47,8 @@ public sealed class VoiceClient : IAsyncDisposable
     public static async Task<VoiceClient> ConnectAsync(
         Uri baseAddress, string? bearer = null, string? accessToken = null, CancellationToken cancellationToken = default)
     {
-        var uri = new UriBuilder(new Uri(baseAddress, "/api/v1/voice/stream")) { Scheme = baseAddress.Scheme == "https" ? "wss" : "ws" };
+        // Relative, so a deployment behind a path prefix (https://host/chatbot/) keeps it.
+        var uri = new UriBuilder(new Uri(baseAddress, "api/v1/voice/stream")) { Scheme = baseAddress.Scheme == "https" ? "wss" : "ws" };
         if (accessToken is not null)
         {
             uri.Query = "access_token=" + Uri.EscapeDataString(accessToken);
@@ -151,15 +152,28 @@ public sealed class VoiceClient : IAsyncDisposable
     /// <summary>Reads messages until one matches; returns it.</summary>
     public async Task<VoiceEvent> WaitForAsync(Func<VoiceEvent, bool> match, CancellationToken cancellationToken = default)
     {
+        while (true)
+        {
+            var received = await NextAsync(cancellationToken);
+            if (match(received.Event))
+            {
+                return received.Event;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads the next message (kept in <see cref="Received"/> too), with when it arrived; throws
+    /// <see cref="InvalidOperationException"/> once the socket has closed and every message was read.
+    /// </summary>
+    public async Task<ReceivedVoiceEvent> NextAsync(CancellationToken cancellationToken = default)
+    {
         while (await _incoming.Reader.WaitToReadAsync(cancellationToken))
         {
-            while (_incoming.Reader.TryRead(out var received))
+            if (_incoming.Reader.TryRead(out var received))
             {
                 Received.Add(received);
-                if (match(received.Event))
-                {
-                    return received.Event;
-                }
+                return received;
             }
         }
 
@@ -236,9 +250,10 @@ public sealed class VoiceClient : IAsyncDisposable
                 message.Write(buffer, 0, result.Count);
                 if (result.EndOfMessage)
                 {
+                    var arrived = TimeProvider.System.GetTimestamp();
                     var e = JsonSerializer.Deserialize<VoiceEvent>(message.GetBuffer().AsSpan(0, (int)message.Length), Json)!;
                     message.SetLength(0);
-                    _incoming.Writer.TryWrite(new ReceivedVoiceEvent(e, Uplink));
+                    _incoming.Writer.TryWrite(new ReceivedVoiceEvent(e, Uplink, arrived));
                 }
             }
         }
