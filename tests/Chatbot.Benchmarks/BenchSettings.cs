@@ -16,6 +16,7 @@ namespace Chatbot.Benchmarks;
 /// <item><c>--chunks 10000,100000</c>: knowledge-base sizes of the retrieval scenario.</item>
 /// <item><c>--url URL</c>: the load scenario drives this deployment instead of a local instance it starts; <c>--api-key K</c> authenticates.</item>
 /// <item><c>--idle N</c>: idle SSE connections the load scenario holds open at once (default 10,000); <c>--held-turns N</c>: running turns they follow (default 100).</item>
+/// <item><c>--ws-sessions 1,20</c>: concurrent WebSocket voice sessions per level of the load scenario, each asking typed questions; <c>--idle-ws N</c>: voice sessions it holds open at once (default 1,000).</item>
 /// <item><c>--graph-edges 100000</c>: edges of the graph scenario's traversal graph; <c>--graph-chunks 20000</c>: chunks it builds.</item>
 /// <item><c>--out DIR</c>: where <c>latest.md</c>/<c>latest.json</c> go (default <c>artifacts/bench</c> under the repository root).</item>
 /// </list>
@@ -64,6 +65,12 @@ public sealed record BenchSettings
     /// <summary>Running (held) turns the idle connections follow.</summary>
     public int HeldTurns { get; init; } = 100;
 
+    /// <summary>Concurrent WebSocket voice sessions per level of the load scenario (<c>--ws-sessions</c>), each one turn after another.</summary>
+    public IReadOnlyList<int> LoadVoiceSessions { get; init; } = [1, 20];
+
+    /// <summary>Open, quiet WebSocket voice sessions the load scenario holds at once (<c>--idle-ws</c>).</summary>
+    public int IdleVoiceSessions { get; init; } = 1_000;
+
     /// <summary>Concurrent voice sessions per level of the voice scenario (<c>--voice-sessions</c>); it stops at the first level past the goal.</summary>
     public IReadOnlyList<int> VoiceSessions { get; init; } = [1, 2, 4, 8, 16, 32];
 
@@ -94,6 +101,8 @@ public sealed record BenchSettings
                 "--api-key" => settings with { ApiKey = Value(args, ref i) },
                 "--idle" => settings with { IdleConnections = Positive(args[i], Value(args, ref i)) },
                 "--held-turns" => settings with { HeldTurns = Positive(args[i], Value(args, ref i)) },
+                "--ws-sessions" => settings with { LoadVoiceSessions = [.. Value(args, ref i).Split(',').Select(v => Positive(args[i - 1], v))] },
+                "--idle-ws" => settings with { IdleVoiceSessions = Positive(args[i], Value(args, ref i)) },
                 "--out" => settings with { OutputDirectory = Path.GetFullPath(Value(args, ref i)) },
                 var option when option.StartsWith('-') => throw new ArgumentException($"Unknown option '{option}'."),
                 var name => Add(settings, scenarios, name),

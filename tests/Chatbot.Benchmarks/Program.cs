@@ -19,7 +19,7 @@ catch (ArgumentException ex)
 {
     Console.Error.WriteLine(ex.Message);
     Console.Error.WriteLine($"usage: Chatbot.Benchmarks all | list | {string.Join(" | ", scenarios.Select(s => s.Name))} [--quick] [--profile] " +
-        "[--concurrency 1,50,500] [--seconds 15] [--sync-model] [--slices 3] [--platform-storage embedded|none] [--turns-per-conversation 10] [--chunks 10000,100000] [--graph-edges 100000] [--graph-chunks 20000] [--voice-sessions 1,2,4,8,16,32] [--url URL] [--api-key KEY] [--idle 10000] [--held-turns 100] [--out DIR]");
+        "[--concurrency 1,50,500] [--seconds 15] [--sync-model] [--slices 3] [--platform-storage embedded|none] [--turns-per-conversation 10] [--chunks 10000,100000] [--graph-edges 100000] [--graph-chunks 20000] [--voice-sessions 1,2,4,8,16,32] [--url URL] [--api-key KEY] [--idle 10000] [--held-turns 100] [--ws-sessions 1,20] [--idle-ws 1000] [--out DIR]");
     return 2;
 }
 

@@ -169,14 +169,14 @@ internal static class IdlePhase
     }
 }
 
-/// <summary>What the idle phase saw.</summary>
-/// <param name="Connections">Connections opened.</param>
-/// <param name="HeldTurns">Running turns they followed.</param>
+/// <summary>What an idle phase saw: <see cref="IdlePhase"/> (SSE connections) or <see cref="IdleVoicePhase"/> (voice sessions).</summary>
+/// <param name="Connections">Connections (sessions) opened.</param>
+/// <param name="HeldTurns">Running turns they followed (0 for voice sessions).</param>
 /// <param name="OpenAtMeasurement">Connections still open when the memory was read.</param>
-/// <param name="Completed">Connections that received <c>done</c> after the release.</param>
-/// <param name="Failed">Connections that failed or ended without <c>done</c>.</param>
+/// <param name="Completed">Connections that received <c>done</c> after the release (voice: closed normally after <c>stop</c>).</param>
+/// <param name="Failed">Connections that failed or did not complete.</param>
 /// <param name="OpenSeconds">Time to open all of them.</param>
-/// <param name="FinishSeconds">Time from the model's release to the last connection's end.</param>
+/// <param name="FinishSeconds">Time from the model's release (voice: the <c>stop</c>s) to the last connection's end.</param>
 /// <param name="Before">Server memory before the first connection.</param>
 /// <param name="After">Server memory with every connection open.</param>
 /// <param name="Errors">Distinct errors (a few).</param>
