@@ -76,14 +76,15 @@ internal sealed class LoadTarget : IAsyncDisposable
             ? voiceAnswer
             : null;
         var directory = Directory.CreateTempSubdirectory("chatbot-load-").FullName;
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort.Next()}/");
+        var ports = FreePort.Next(4);
+        var baseAddress = new Uri($"http://127.0.0.1:{ports[0]}/");
         string[] arguments =
         [
             "--urls", baseAddress.ToString().TrimEnd('/'),
             $"--Chatbot:DataDirectory={directory}",
-            $"--Chatbot:Clustering:SiloPort={FreePort.Next()}",
-            $"--Chatbot:Clustering:GatewayPort={FreePort.Next()}",
-            $"--Chatbot:Gateway:GrpcPort={FreePort.Next()}",
+            $"--Chatbot:Clustering:SiloPort={ports[1]}",
+            $"--Chatbot:Clustering:GatewayPort={ports[2]}",
+            $"--Chatbot:Gateway:GrpcPort={ports[3]}",
             "--Chatbot:Auth:AllowAnonymous=true",
             "--Chatbot:RateLimit:Enabled=false",
             "--Chatbot:Model:Provider=openai",
