@@ -64,13 +64,25 @@ internal sealed partial class VoiceSocketSession(
                 }
 
                 // 2. Its meaning, as grain calls; a bad message gets an error and the session goes on.
-                if (message.Type == WebSocketMessageType.Binary)
+                try
                 {
-                    await AudioAsync(buffer.AsSpan(0, message.Length).ToArray());
+                    if (message.Type == WebSocketMessageType.Binary)
+                    {
+                        await AudioAsync(buffer.AsSpan(0, message.Length).ToArray());
+                    }
+                    else
+                    {
+                        await HandleAsync(buffer.AsMemory(0, message.Length), aborted);
+                    }
                 }
-                else
+                catch (Exception ex) when (ex is not OperationCanceledException and not WebSocketException)
                 {
-                    await HandleAsync(buffer.AsMemory(0, message.Length), aborted);
+                    // A grain call failed (timed out under load, an engine that would not load, a lost silo): say so
+                    // rather than drop the socket. Before start the client may try again; after it the session is gone.
+                    if (!await FailedAsync(ex))
+                    {
+                        return;
+                    }
                 }
             }
         }
@@ -244,6 +256,22 @@ internal sealed partial class VoiceSocketSession(
         await grain.CompleteAsync();
     }
 
+    /// <summary>Reports a failed grain call; whether the socket stays open (a start that failed can be sent again).</summary>
+    private async Task<bool> FailedAsync(Exception ex)
+    {
+        if (_grain is null)
+        {
+            LogStartFailed(logger, ex);
+            await SendAsync(VoiceEvent.Failure(VoiceErrorCodes.SessionFailed, "The voice session could not start; send start again.", "type"));
+            return true;
+        }
+
+        LogSessionLost(logger, ex, _sessionKey!);
+        await Quietly(SendAsync(VoiceEvent.Failure(VoiceErrorCodes.SessionFailed, "The voice session was lost; start a new one (the conversation keeps its history).")));
+        await Quietly(CloseAsync(WebSocketCloseStatus.InternalServerError, "session lost"));
+        return false;
+    }
+
     private Task NotStartedAsync() =>
         SendAsync(VoiceEvent.Failure(VoiceErrorCodes.NotStarted, "Send a start message before audio, text or stop.", "type"));
 
@@ -379,4 +407,7 @@ internal sealed partial class VoiceSocketSession(
 
     [LoggerMessage(4304, LogLevel.Warning, "Voice session {Key} was lost")]
     private static partial void LogSessionLost(ILogger logger, Exception exception, string key);
+
+    [LoggerMessage(4305, LogLevel.Warning, "A voice session could not start")]
+    private static partial void LogStartFailed(ILogger logger, Exception exception);
 }
