@@ -28,6 +28,8 @@ internal sealed partial class SpokenAnswer
     private readonly Lock _sentencesGate = new();
     private readonly List<Sentence> _sentences = [];
     private long? _firstChunkAt;
+    private long? _firstSentenceAt;
+    private TimeSpan _synthesisBeforeFirstChunk;
     private volatile bool _generationComplete;
 
     public SpokenAnswer(
@@ -59,6 +61,9 @@ internal sealed partial class SpokenAnswer
     /// <summary>When the end of the speech that asked the question was decided, if it was spoken.</summary>
     public long? SpeechEndedAt { get; init; }
 
+    /// <summary>When the recognizer delivered the spoken question's transcript.</summary>
+    public long? TranscribedAt { get; init; }
+
     /// <summary>True once the first text was sent; the session sets it under its lock.</summary>
     public bool SentText { get; set; }
 
@@ -82,6 +87,17 @@ internal sealed partial class SpokenAnswer
 
     /// <summary>What <see cref="PlayedMs"/> was when the answer was interrupted.</summary>
     public double PlayedAtInterruptionMs { get; private set; }
+
+    /// <summary>
+    /// At the first audio chunk of a spoken question's answer: the engines' share of the time since the end of speech
+    /// was decided at <paramref name="speechEndedAt"/> — the recognizer's final pass, the answerer's time to the first
+    /// sentence and the synthesizer's time to the first chunk; what is left is the platform's own latency. Null when a
+    /// part is unknown.
+    /// </summary>
+    public TimeSpan? EngineTime(long speechEndedAt) =>
+        TranscribedAt is { } transcribed && _firstSentenceAt is { } firstSentence
+            ? _time.GetElapsedTime(speechEndedAt, transcribed) + _time.GetElapsedTime(StartedAt, firstSentence) + _synthesisBeforeFirstChunk
+            : null;
 
     /// <summary>Starts the answer.</summary>
     public void Start() => Completion = RunAsync();
@@ -210,6 +226,7 @@ internal sealed partial class SpokenAnswer
                 _output.Delta(this, delta);
                 foreach (var sentence in _segmenter.Push(delta))
                 {
+                    _firstSentenceAt ??= _time.GetTimestamp();
                     sentences.TryWrite(Add(sentence));
                 }
             }
@@ -217,6 +234,7 @@ internal sealed partial class SpokenAnswer
             _generationComplete = true;
             if (_segmenter.Flush() is { } rest)
             {
+                _firstSentenceAt ??= _time.GetTimestamp();
                 sentences.TryWrite(Add(rest));
             }
 
@@ -262,7 +280,7 @@ internal sealed partial class SpokenAnswer
         if (text.Length > 0)
         {
             await using var audio = _synthesizer.SynthesizeAsync(text, _synthesis, cancellationToken).GetAsyncEnumerator(cancellationToken);
-            while (await NextAsync(audio, cancellationToken))
+            while (await TimedNextAsync(audio, cancellationToken))
             {
                 foreach (var (payload, count) in _audio.Add(audio.Current))
                 {
@@ -299,6 +317,25 @@ internal sealed partial class SpokenAnswer
             }
 
             await wait.WaitAsync(cancellationToken);
+        }
+    }
+
+    // The synthesizer's time until the first chunk goes out counts as engine time (EngineTime).
+    private async ValueTask<bool> TimedNextAsync(IAsyncEnumerator<short[]> audio, CancellationToken cancellationToken)
+    {
+        if (_firstChunkAt is not null)
+        {
+            return await NextAsync(audio, cancellationToken);
+        }
+
+        var started = _time.GetTimestamp();
+        try
+        {
+            return await NextAsync(audio, cancellationToken);
+        }
+        finally
+        {
+            _synthesisBeforeFirstChunk += _time.GetElapsedTime(started);
         }
     }
 

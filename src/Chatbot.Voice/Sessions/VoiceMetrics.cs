@@ -29,6 +29,12 @@ public sealed class VoiceMetrics
     /// <summary>The frame that decided speech ended until the answer's first audio chunk was sent.</summary>
     public const string SpeechEndToAudioLatency = "chatbot.voice.speech_end_to_audio.latency";
 
+    /// <summary>
+    /// End of speech to first audio less the engines' time (the recognizer's final pass, the answer's first sentence,
+    /// synthesis of the first chunk): the latency the platform itself adds.
+    /// </summary>
+    public const string PlatformAddedLatency = "chatbot.voice.platform_added.latency";
+
     /// <summary>Instruments created by <paramref name="meterFactory"/>.</summary>
     public VoiceMetrics(IMeterFactory meterFactory)
     {
@@ -40,6 +46,7 @@ public sealed class VoiceMetrics
         FirstDelta = meter.CreateHistogram<double>(FirstDeltaLatency, "ms");
         FirstAudio = meter.CreateHistogram<double>(FirstAudioLatency, "ms");
         SpeechEndToAudio = meter.CreateHistogram<double>(SpeechEndToAudioLatency, "ms");
+        PlatformAdded = meter.CreateHistogram<double>(PlatformAddedLatency, "ms");
     }
 
     internal Histogram<double> Frame { get; }
@@ -53,4 +60,6 @@ public sealed class VoiceMetrics
     internal Histogram<double> FirstAudio { get; }
 
     internal Histogram<double> SpeechEndToAudio { get; }
+
+    internal Histogram<double> PlatformAdded { get; }
 }

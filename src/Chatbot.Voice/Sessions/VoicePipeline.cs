@@ -399,10 +399,10 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
         {
             await foreach (var turn in _turns.Reader.ReadAllAsync(cancellationToken))
             {
-                var question = turn.Text ?? await TranscribeAsync(turn, cancellationToken);
+                var (question, transcribedAt) = turn.Text is { } typed ? (typed, null) : await TranscribeAsync(turn, cancellationToken);
                 if (!string.IsNullOrWhiteSpace(question))
                 {
-                    await AskAsync(question, turn.DecidedAt);
+                    await AskAsync(question, turn.DecidedAt, transcribedAt);
                 }
                 else if (turn.Interrupted is { } interrupted)
                 {
@@ -429,13 +429,16 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
         }
     }
 
-    private async Task<string> TranscribeAsync(Turn turn, CancellationToken cancellationToken)
+    // The transcript, and when the recognizer delivered it.
+    private async Task<(string Text, long? At)> TranscribeAsync(Turn turn, CancellationToken cancellationToken)
     {
         var utterance = turn.Utterance!;
         string text;
+        long transcribedAt;
         try
         {
             text = await utterance.Completion;
+            transcribedAt = _time.GetTimestamp();
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -445,7 +448,7 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
                 Emit(VoiceEvent.Failure(VoiceErrorCodes.AsrError, "The utterance could not be recognized: " + ex.Message, atMs: PositionMs));
             }
 
-            return "";
+            return ("", null);
         }
 
         if (turn.DecidedAt is { } decided)
@@ -465,10 +468,10 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
             });
         }
 
-        return text;
+        return (text, transcribedAt);
     }
 
-    private async Task AskAsync(string question, long? speechEndedAt)
+    private async Task AskAsync(string question, long? speechEndedAt, long? transcribedAt)
     {
         // The previous answer winds down first (after an interruption it stops its generation), so the conversation
         // takes the next turn.
@@ -488,7 +491,7 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
             }
 
             var turnId = $"{_options.TurnIdPrefix}-{++_questions}";
-            _answer = NewAnswer(turnId, question, [], speechEndedAt);
+            _answer = NewAnswer(turnId, question, [], speechEndedAt, transcribedAt);
             _answer.Start();
         }
     }
@@ -505,17 +508,18 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
 
             var rest = interrupted.UnheardSentences();
             LogResumed(_logger, interrupted.TurnId, rest.Count);
-            _answer = NewAnswer(interrupted.TurnId, null, rest, null);
+            _answer = NewAnswer(interrupted.TurnId, null, rest, null, null);
             _answer.Start();
         }
     }
 
-    private SpokenAnswer NewAnswer(string turnId, string? question, IReadOnlyList<string> sentences, long? speechEndedAt) =>
+    private SpokenAnswer NewAnswer(string turnId, string? question, IReadOnlyList<string> sentences, long? speechEndedAt, long? transcribedAt) =>
         new(turnId, question, sentences, _answerer, _synthesizer,
             new SpeechSynthesisOptions { SampleRate = _options.Format.SampleRate, Voice = _options.Voice },
             new AnswerAudio(_options.Format, _options.PcmChunkDuration), _time, _options.PlaybackLead, this, _logger, _closing.Token)
         {
             SpeechEndedAt = speechEndedAt,
+            TranscribedAt = transcribedAt,
         };
 
     // ---- IAnswerOutput: the answer's output, decided under _sync ----
@@ -558,7 +562,12 @@ public sealed partial class VoicePipeline : IAnswerOutput, IAsyncDisposable
                 _metrics?.FirstAudio.Record(_time.GetElapsedTime(answer.StartedAt).TotalMilliseconds);
                 if (answer.SpeechEndedAt is { } ended)
                 {
-                    _metrics?.SpeechEndToAudio.Record(_time.GetElapsedTime(ended).TotalMilliseconds);
+                    var total = _time.GetElapsedTime(ended);
+                    _metrics?.SpeechEndToAudio.Record(total.TotalMilliseconds);
+                    if (answer.EngineTime(ended) is { } engines)
+                    {
+                        _metrics?.PlatformAdded.Record(Math.Max(0, (total - engines).TotalMilliseconds));
+                    }
                 }
             }
 

@@ -16,7 +16,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public PipelineHarness(
         ISpeechRecognizer recognizer, ISpeechSynthesizer synthesizer, IVoiceAnswerer answerer, TimeProvider? time = null,
-        Func<VoicePipelineOptions, VoicePipelineOptions>? configure = null, AudioFormat? format = null)
+        Func<VoicePipelineOptions, VoicePipelineOptions>? configure = null, AudioFormat? format = null, VoiceMetrics? metrics = null)
     {
         var options = new VoicePipelineOptions
         {
@@ -27,7 +27,7 @@ internal sealed class PipelineHarness : IAsyncDisposable
         };
         Options = configure?.Invoke(options) ?? options;
         _encoder = AudioCodecs.CreateEncoder(Options.Format);
-        Pipeline = new VoicePipeline(Options, recognizer, synthesizer, answerer, time ?? TimeProvider.System);
+        Pipeline = new VoicePipeline(Options, recognizer, synthesizer, answerer, time ?? TimeProvider.System, metrics: metrics);
     }
 
     public VoicePipelineOptions Options { get; }
@@ -39,9 +39,9 @@ internal sealed class PipelineHarness : IAsyncDisposable
 
     public static async Task<PipelineHarness> StartAsync(
         ISpeechRecognizer recognizer, ISpeechSynthesizer synthesizer, IVoiceAnswerer answerer, TimeProvider? time = null,
-        Func<VoicePipelineOptions, VoicePipelineOptions>? configure = null, AudioFormat? format = null)
+        Func<VoicePipelineOptions, VoicePipelineOptions>? configure = null, AudioFormat? format = null, VoiceMetrics? metrics = null)
     {
-        var harness = new PipelineHarness(recognizer, synthesizer, answerer, time, configure, format);
+        var harness = new PipelineHarness(recognizer, synthesizer, answerer, time, configure, format, metrics);
         await harness.Pipeline.StartAsync(TestContext.Current.CancellationToken);
         return harness;
     }
