@@ -41,8 +41,8 @@ public sealed class PocketSphinxOptions
     public int Seed { get; set; } = 1;
 
     /// <summary>
-    /// Audio decoded between two partial hypotheses, in milliseconds (0–5,000; 0 turns partials off, which saves the
-    /// streaming pass and its decoder). Default 300.
+    /// Audio between two partial hypotheses, in milliseconds (0–5,000; the audio is decoded as it comes, the hypothesis
+    /// read this often; 0 turns partials off, which saves the streaming pass and its decoder). Default 300.
     /// </summary>
     [Range(0, 5_000)]
     public int PartialIntervalMs { get; set; } = 300;
@@ -55,9 +55,13 @@ public sealed class PocketSphinxOptions
     [Range(0, 1_000)]
     public int PaddingMs { get; set; } = 300;
 
-    /// <summary>Loaded decoders kept for reuse across utterances (0–64; each holds its models in memory). Default 4.</summary>
+    /// <summary>
+    /// Loaded decoders kept for reuse across utterances per language model and pass (streaming, final), four times that
+    /// in all (0–64; each holds its models in memory, ~10–30 MB). Loading one takes a native-call slot for a second or
+    /// so, so keep about as many as sessions speak at once. Default 8.
+    /// </summary>
     [Range(0, 64)]
-    public int MaxIdleDecoders { get; set; } = 4;
+    public int MaxIdleDecoders { get; set; } = 8;
 }
 
 /// <summary>Settings of the openai transcription provider (<c>Chatbot:Voice:Asr:OpenAI</c>).</summary>

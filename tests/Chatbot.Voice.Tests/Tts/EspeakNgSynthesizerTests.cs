@@ -81,6 +81,29 @@ public sealed class EspeakNgSynthesizerTests(SpeechEngines engines)
     }
 
     [Fact]
+    public async Task SynthesizeAsync_CallerTakesTheAudioSlowly_TheGateSlotIsFreeOnceEspeakNgIsDone()
+    {
+        // An answer takes its audio at playback pace; meanwhile the recognizers need the slot.
+        using var gate = new NativeCallGate(1);
+        var synthesizer = new EspeakNgSynthesizer(gate, new TtsOptions());
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var audio = synthesizer.SynthesizeAsync(Question, new SpeechSynthesisOptions(), cancellationToken).GetAsyncEnumerator(cancellationToken);
+        Assert.True(await audio.MoveNextAsync());
+
+        // Still holding the enumerator, part-way through the audio: another engine call gets the only slot.
+        var other = await gate.RunAsync(() => 42, cancellationToken).WaitAsync(TimeSpan.FromSeconds(60), cancellationToken);
+
+        var rest = audio.Current.Length;
+        while (await audio.MoveNextAsync())
+        {
+            rest += audio.Current.Length;
+        }
+
+        Assert.Equal(42, other);
+        Assert.True(rest > 16_000, $"{rest} samples");
+    }
+
+    [Fact]
     public async Task SynthesizeAsync_UnknownVoice_ThrowsWithEspeakNgsMessage()
     {
         var options = new SpeechSynthesisOptions { Voice = "nosuchvoice" };

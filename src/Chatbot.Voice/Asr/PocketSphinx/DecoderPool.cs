@@ -1,11 +1,15 @@
 namespace Chatbot.Voice.Asr.PocketSphinx;
 
 /// <summary>
-/// Loaded decoders waiting for their next utterance, at most <c>maxIdle</c>, most recently used first. A decoder keeps
+/// Loaded decoders waiting for their next utterance: at most <c>maxIdle</c> per model key (a language model's streaming
+/// or final-pass decoders) and <see cref="TotalFactor"/> times that in all, most recently used first. A decoder keeps
 /// its live cepstral mean from its last utterance, which helps a session that reuses it. Thread-safe.
 /// </summary>
 internal sealed class DecoderPool(int maxIdle)
 {
+    /// <summary>Idle decoders of all model keys together, as a multiple of the per-key limit.</summary>
+    public const int TotalFactor = 4;
+
     private readonly Lock _lock = new();
     private readonly LinkedList<PocketSphinxDecoder> _idle = new();
 
@@ -33,14 +37,25 @@ internal sealed class DecoderPool(int maxIdle)
         lock (_lock)
         {
             _idle.AddFirst(decoder);
-            if (_idle.Count <= maxIdle)
+            LinkedListNode<PocketSphinxDecoder>? oldestOfKey = null;
+            var ofKey = 0;
+            for (var node = _idle.First; node is not null; node = node.Next)
+            {
+                if (node.Value.ModelKey == decoder.ModelKey)
+                {
+                    ofKey++;
+                    oldestOfKey = node;
+                }
+            }
+
+            var evict = ofKey > maxIdle ? oldestOfKey : _idle.Count > maxIdle * TotalFactor ? _idle.Last : null;
+            if (evict is null)
             {
                 return null;
             }
 
-            var evicted = _idle.Last!.Value;
-            _idle.RemoveLast();
-            return evicted;
+            _idle.Remove(evict);
+            return evict.Value;
         }
     }
 

@@ -3,8 +3,8 @@ using Chatbot.Voice.Audio;
 namespace Chatbot.Voice.Asr.PocketSphinx;
 
 /// <summary>
-/// One utterance, decoded twice. A streaming pass on a "live" decoder turns each <c>partialSamples</c> of audio into a
-/// partial hypothesis; its result depends a little on what that pooled decoder heard before (live cepstral mean). The
+/// One utterance, decoded twice. A streaming pass on a "live" decoder decodes the audio as it comes (each write, so
+/// no single frame pays for a long stretch of audio) and reads a partial hypothesis every <c>PartialIntervalMs</c>; its result depends a little on what that pooled decoder heard before (live cepstral mean). The
 /// final pass decodes the whole utterance at once on a "batch" decoder, which normalizes by the utterance's own mean
 /// as the acoustic model was trained: better, and the same transcript for the same audio every time. Each sample gets
 /// pocketsphinx's dither (+1 with probability 1/4; digital silence, as synthesized speech has, otherwise derails the
@@ -21,6 +21,7 @@ internal sealed class PocketSphinxRecognitionStream : IRecognitionStream
     private readonly int _maxSamples;
     private readonly List<short> _utterance = [];
     private int _decoded; // samples of _utterance the live pass has seen
+    private int _hypothesisAt; // _decoded when the last partial hypothesis was read
     private string _lastPartial = "";
     private int _busy;
     private bool _ended;
@@ -58,18 +59,26 @@ internal sealed class PocketSphinxRecognitionStream : IRecognitionStream
                 _utterance.Add(Dither(sample));
             }
 
-            if (_live is null || _utterance.Count - _decoded < PartialSamples)
+            if (_live is null || samples.Length == 0)
             {
                 return null;
             }
 
+            // Decode what came (a frame costs a frame's work); read the hypothesis, a search backtrace, less often.
+            var partial = _utterance.Count - _hypothesisAt >= PartialSamples;
             short[] chunk = [.. _decoded == 0 ? Padding() : [], .. _utterance.GetRange(_decoded, _utterance.Count - _decoded)];
             var hypothesis = await _gate.RunAsync(() =>
             {
                 _live.Process(chunk);
-                return _live.Hypothesis();
+                return partial ? _live.Hypothesis() : null;
             }, cancellationToken).ConfigureAwait(false);
             _decoded = _utterance.Count; // only once decoded: a call cancelled while waiting keeps its samples pending
+            if (hypothesis is null)
+            {
+                return null;
+            }
+
+            _hypothesisAt = _decoded;
             if (hypothesis.Length == 0 || hypothesis == _lastPartial)
             {
                 return null;

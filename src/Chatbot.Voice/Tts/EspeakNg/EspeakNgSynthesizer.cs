@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
+using System.Threading.Channels;
 using Chatbot.Voice.Audio;
 
 namespace Chatbot.Voice.Tts.EspeakNg;
@@ -11,7 +12,7 @@ namespace Chatbot.Voice.Tts.EspeakNg;
 /// library keeps synthesis state in process-wide variables that carry from one call to the next (the same sentence
 /// comes out a few samples different each time, and neither re-initializing nor <c>espeak_Terminate</c> resets it), so
 /// in-process audio is neither reproducible nor parallel. A process is both, and cancelling kills it. Processes count
-/// against the <see cref="NativeCallGate"/>. Thread-safe.
+/// against the <see cref="NativeCallGate"/> while they run, not while the caller takes their audio. Thread-safe.
 /// </summary>
 public sealed class EspeakNgSynthesizer(NativeCallGate gate, TtsOptions settings) : ISpeechSynthesizer
 {
@@ -32,43 +33,74 @@ public sealed class EspeakNgSynthesizer(NativeCallGate gate, TtsOptions settings
             yield break;
         }
 
-        // 1. Start espeak-ng with the text on stdin (no argument parsing of user text) and WAV on stdout.
-        using var slot = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
-        using var process = Start(options.Voice ?? settings.Voice ?? DefaultVoice);
-        using var killOnCancel = cancellationToken.Register(() => Kill(process));
-        var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+        // espeak-ng runs in a native-call slot at its own speed, its audio buffered here: a caller that takes the audio
+        // at playback pace (an answer spoken in real time) must not hold the slot the recognizers need meanwhile.
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        var chunks = Channel.CreateUnbounded<short[]>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
+        var run = RunAsync(text, options, chunks.Writer, stop.Token);
         try
         {
-            await process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
-            process.StandardInput.Close();
-        }
-        catch (IOException)
-        {
-            // espeak-ng exited before reading (a bad voice): step 3 reports its exit code and message
-        }
-
-        // 2. Hand out each chunk as espeak-ng writes it (WAV: the header gives its rate, 22,050 Hz).
-        var spoken = false;
-        try
-        {
-            await foreach (var chunk in AudioStreamReader.ReadAsync(process.StandardOutput.BaseStream, null, options.SampleRate, cancellationToken)
-                .ConfigureAwait(false))
+            await foreach (var chunk in chunks.Reader.ReadAllAsync(cancellationToken).ConfigureAwait(false))
             {
-                spoken = true;
+                cancellationToken.ThrowIfCancellationRequested(); // buffered audio is not handed out once cancelled
                 yield return chunk;
             }
         }
         finally
         {
-            Kill(process); // a consumer that stopped early leaves no process behind
+            await stop.CancelAsync().ConfigureAwait(false); // a consumer that stopped early ends the run
+            await run.ConfigureAwait(false); // never throws: its failure completed the channel
         }
+    }
 
-        // 3. A failed run reports espeak-ng's message.
-        await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
-        var errors = await stderr.ConfigureAwait(false);
-        if (process.ExitCode != 0 || !spoken)
+    private async Task RunAsync(string text, SpeechSynthesisOptions options, ChannelWriter<short[]> chunks, CancellationToken cancellationToken)
+    {
+        try
         {
-            throw new InvalidOperationException($"espeak-ng failed (exit code {process.ExitCode}): {errors.Trim()}");
+            // 1. Start espeak-ng with the text on stdin (no argument parsing of user text) and WAV on stdout.
+            using var slot = await gate.EnterAsync(cancellationToken).ConfigureAwait(false);
+            using var process = Start(options.Voice ?? settings.Voice ?? DefaultVoice);
+            using var killOnCancel = cancellationToken.Register(() => Kill(process));
+            var stderr = process.StandardError.ReadToEndAsync(CancellationToken.None);
+            try
+            {
+                await process.StandardInput.WriteAsync(text.AsMemory(), cancellationToken).ConfigureAwait(false);
+                process.StandardInput.Close();
+            }
+            catch (IOException)
+            {
+                // espeak-ng exited before reading (a bad voice): step 3 reports its exit code and message
+            }
+
+            // 2. Hand out each chunk as espeak-ng writes it (WAV: the header gives its rate, 22,050 Hz).
+            var spoken = false;
+            try
+            {
+                await foreach (var chunk in AudioStreamReader.ReadAsync(process.StandardOutput.BaseStream, null, options.SampleRate, cancellationToken)
+                    .ConfigureAwait(false))
+                {
+                    spoken = true;
+                    chunks.TryWrite(chunk);
+                }
+            }
+            finally
+            {
+                Kill(process); // a run that stopped early leaves no process behind
+            }
+
+            // 3. A failed run reports espeak-ng's message.
+            await process.WaitForExitAsync(cancellationToken).ConfigureAwait(false);
+            var errors = await stderr.ConfigureAwait(false);
+            if (process.ExitCode != 0 || !spoken)
+            {
+                throw new InvalidOperationException($"espeak-ng failed (exit code {process.ExitCode}): {errors.Trim()}");
+            }
+
+            chunks.TryComplete();
+        }
+        catch (Exception ex)
+        {
+            chunks.TryComplete(ex);
         }
     }
 
