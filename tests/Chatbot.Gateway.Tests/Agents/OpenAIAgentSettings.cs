@@ -14,6 +14,9 @@ internal static class OpenAIAgentSettings
             ["Chatbot:Model:OpenAI:Model"] = "fake-model",
             ["Chatbot:Model:OpenAI:RetryDelayMilliseconds"] = "0",
             ["Chatbot:Model:OpenAI:MaxRetries"] = "0",
+            // The agent tests script the model's replies one by one; a community summary written by the model after an
+            // upload (ModelCommunitySummaryTests covers those) would take one of them.
+            ["Chatbot:Knowledge:Graph:Summaries:UseModel"] = "false",
         };
         foreach (var (key, value) in more)
         {
