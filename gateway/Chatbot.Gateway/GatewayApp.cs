@@ -38,6 +38,9 @@ public static class GatewayApp
         builder.Services.AddOptions<GatewayOptions>().Bind(configuration.GetSection(GatewayOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
 
+        // Before the co-hosted silo registers telemetry as a silo's: this process names its spans as the gateway.
+        builder.Services.AddChatbotTelemetry(configuration, ChatbotTelemetryOptions.GatewayServiceName);
+
         // 1. Grains: in-process silo (single machine) or a client of a silo cluster.
         if (gateway.Mode == GatewayModes.Client)
         {
@@ -51,7 +54,6 @@ public static class GatewayApp
             builder.Services.AddOptions<AgentsOptions>().Bind(configuration.GetSection(AgentsOptions.SectionName))
                 .ValidateDataAnnotations().ValidateOnStart();
             builder.Services.AddSingleton(TimeProvider.System);
-            builder.Services.AddChatbotTelemetry();
             builder.Services.AddChatbotKnowledgeEdge(configuration);
         }
         else

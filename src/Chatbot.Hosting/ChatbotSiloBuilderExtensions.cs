@@ -134,7 +134,7 @@ public static class ChatbotSiloBuilderExtensions
         silo.Services.TryAddSingleton<IAgentMemory, GrainAgentMemory>();
         silo.Services.AddChatbotVoice(configuration);
         silo.AddChatbotInference(configuration, options);
-        silo.Services.AddChatbotTelemetry();
+        silo.Services.AddChatbotTelemetry(configuration, ChatbotTelemetryOptions.SiloServiceName);
         silo.AddActivityPropagation();
         silo.AddChatbotDashboard(configuration);
         if (clustering.Kubernetes)
