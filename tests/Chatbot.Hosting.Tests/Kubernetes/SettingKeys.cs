@@ -6,6 +6,7 @@ using Chatbot.Gateway;
 using Chatbot.Gateway.Auth;
 using Chatbot.Gateway.RateLimiting;
 using Chatbot.Hosting.Dashboard;
+using Chatbot.Hosting.Telemetry;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Embeddings;
 
@@ -27,6 +28,7 @@ internal static class SettingKeys
         (EmbeddingOptions.SectionName, typeof(EmbeddingOptions)),
         (InferenceOptions.SectionName, typeof(InferenceOptions)),
         (ChatbotDashboardOptions.SectionName, typeof(ChatbotDashboardOptions)),
+        (ChatbotTelemetryOptions.SectionName, typeof(ChatbotTelemetryOptions)),
     ];
 
     /// <summary>The configuration key an environment variable sets (<c>Chatbot__A__B</c> → <c>Chatbot:A:B</c>).</summary>
