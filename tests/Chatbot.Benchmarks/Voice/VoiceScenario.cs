@@ -35,7 +35,8 @@ internal sealed class VoiceScenario : IScenario
 
     public async Task<ScenarioReport> RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
-        var configuration = new ConfigurationBuilder().Build();
+        // The silo's voice settings, from the environment as a silo reads them (Chatbot__Voice__MaxConcurrentNativeCalls=4).
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
         await using var services = new ServiceCollection().AddChatbotVoice(configuration).BuildServiceProvider();
         var recognizer = services.GetRequiredService<ISpeechRecognizer>();
         var synthesizer = services.GetRequiredService<ISpeechSynthesizer>();
@@ -51,6 +52,19 @@ internal sealed class VoiceScenario : IScenario
         using var measurements = new VoiceMeasurements();
         var levels = new List<VoiceLevelResult>();
         var session = 0;
+
+        // Warm-up, not measured: one caller through a whole round (JIT, decoders loaded, the domain model built).
+        Progress.Write("voice: warm-up, one session");
+        var warmUp = new VoicePipeline(
+            new VoicePipelineOptions { Format = AudioFormat.Internal, TurnIdPrefix = "bench-warm-up", Recognition = recognition },
+            recognizer, synthesizer, answerer, TimeProvider.System, metrics: metrics);
+        await warmUp.StartAsync(cancellationToken);
+        using (var warmUpWindow = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken))
+        {
+            warmUpWindow.CancelAfter(TimeSpan.FromSeconds(settings.Quick ? 8 : 15));
+            await new VoiceCaller(warmUp, question, interruption).RunAsync(warmUpWindow.Token);
+        }
+
         foreach (var sessions in settings.Quick ? [1, 2] : settings.VoiceSessions)
         {
             Progress.Write($"voice: {sessions} session(s) for {seconds} s");
