@@ -78,6 +78,11 @@ public sealed class ValidationTests : IAsyncLifetime
     [InlineData("api/v1/conversations?limit=0", "limit")]
     [InlineData("api/v1/conversations?limit=1000", "limit")]
     [InlineData("api/v1/conversations?offset=-1", "offset")]
+    [InlineData("api/v1/conversations?offset=abc", "offset")]
+    [InlineData("api/v1/conversations?limit=ten", "limit")]
+    [InlineData("api/v1/conversations?limit=99999999999", "limit")]
+    [InlineData("api/v1/knowledge/unanswered?limit=0", "limit")]
+    [InlineData("api/v1/knowledge/unanswered?limit=x", "limit")]
     public async Task Conversations_BadPaging_Returns400NamingTheParameter(string path, string field)
     {
         using var response = await _host.Client.SendAsync(Raw(HttpMethod.Get, path), Ct);

@@ -90,7 +90,7 @@ internal static class AgentEndpoints
             : SseStreams.ToSse(events, AgentEventDto.Serialize, e => e.Seq, drain);
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, int? offset, int? limit)
+    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, string? offset, string? limit)
     {
         var (userId, problem) = UserIdentity.Get(http);
         if (problem is not null)
@@ -98,18 +98,13 @@ internal static class AgentEndpoints
             return problem;
         }
 
-        if (offset is < 0)
+        if (Paging.Parse(offset, limit, MaxPageSize, out var from, out var count) is { } badPage)
         {
-            return Problems.BadField("offset", "offset must be 0 or more.");
-        }
-
-        if (limit is < 1 or > MaxPageSize)
-        {
-            return Problems.BadField("limit", $"limit must be between 1 and {MaxPageSize}.");
+            return badPage;
         }
 
         var (total, items) = await grains.GetGrain<IUserMemoryGrain>(UserKey.Format(TenantMiddleware.Get(http), userId!))
-            .ListEpisodesAsync(offset ?? 0, limit ?? 50);
+            .ListEpisodesAsync(from ?? 0, count ?? 50);
         return TypedResults.Ok(new AgentRunPage(total, items));
     }
 

@@ -27,21 +27,18 @@ internal static class ConversationEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, int? offset, int? limit)
+    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, string? offset, string? limit)
     {
-        if (CheckPage(offset, limit) is { } problem)
+        if (Paging.Parse(offset, limit, MaxPageSize, out var from, out var count) is { } problem)
         {
             return problem;
         }
 
-        return TypedResults.Ok(await ListPageAsync(grains, TenantMiddleware.Get(http), offset, limit));
+        return TypedResults.Ok(await ListPageAsync(grains, TenantMiddleware.Get(http), from, count));
     }
 
     /// <summary>The problem with a page request (also for gRPC), or null.</summary>
-    internal static ValidationProblem? CheckPage(int? offset, int? limit) =>
-        offset is < 0 ? Problems.BadField("offset", "offset must be 0 or more.")
-        : limit is < 1 or > MaxPageSize ? Problems.BadField("limit", $"limit must be between 1 and {MaxPageSize}.")
-        : null;
+    internal static ValidationProblem? CheckPage(int? offset, int? limit) => Paging.Check(offset, limit, MaxPageSize);
 
     /// <summary>A page of the tenant's conversations (defaults: from the first, 50).</summary>
     internal static Task<ConversationPage> ListPageAsync(IGrainFactory grains, string tenant, int? offset, int? limit) =>

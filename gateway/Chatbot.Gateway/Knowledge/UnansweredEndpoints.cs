@@ -10,14 +10,14 @@ internal static class UnansweredEndpoints
     private const int MaxLimit = 500;
 
     public static RouteHandlerBuilder MapUnansweredEndpoints(this IEndpointRouteBuilder endpoints) =>
-        endpoints.MapGet("/api/v1/knowledge/unanswered", async (HttpContext http, IGrainFactory grains, int? limit) =>
+        endpoints.MapGet("/api/v1/knowledge/unanswered", async (HttpContext http, IGrainFactory grains, string? limit) =>
             {
-                if (limit is < 1 or > MaxLimit)
+                if (Paging.Parse(null, limit, MaxLimit, out _, out var count) is { } problem)
                 {
-                    return (IResult)Problems.BadField("limit", $"limit must be between 1 and {MaxLimit}.");
+                    return (IResult)problem;
                 }
 
-                var questions = await grains.GetGrain<IUnansweredQuestionsGrain>(TenantMiddleware.Get(http)).ListAsync(limit ?? 50);
+                var questions = await grains.GetGrain<IUnansweredQuestionsGrain>(TenantMiddleware.Get(http)).ListAsync(count ?? 50);
                 return TypedResults.Ok(new { items = questions });
             })
             .WithTags("Knowledge")

@@ -19,7 +19,7 @@ internal static class MemoryEndpoints
         return group;
     }
 
-    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, int? offset, int? limit)
+    private static async Task<IResult> ListAsync(HttpContext http, IGrainFactory grains, string? offset, string? limit)
     {
         var (memory, problem) = Memory(http, grains);
         if (problem is not null)
@@ -27,17 +27,12 @@ internal static class MemoryEndpoints
             return problem;
         }
 
-        if (offset is < 0)
+        if (Paging.Parse(offset, limit, MaxPageSize, out var from, out var count) is { } badPage)
         {
-            return Problems.BadField("offset", "offset must be 0 or more.");
+            return badPage;
         }
 
-        if (limit is < 1 or > MaxPageSize)
-        {
-            return Problems.BadField("limit", $"limit must be between 1 and {MaxPageSize}.");
-        }
-
-        return TypedResults.Ok(await memory!.ListAsync(offset ?? 0, limit ?? 50));
+        return TypedResults.Ok(await memory!.ListAsync(from ?? 0, count ?? 50));
     }
 
     private static async Task<IResult> AddAsync(HttpContext http, IGrainFactory grains, CancellationToken cancellationToken)

@@ -71,6 +71,8 @@ public sealed class AgentValidationTests : IAsyncLifetime
     [InlineData("api/v1/memory?offset=-1", "offset")]
     [InlineData("api/v1/memory?limit=0", "limit")]
     [InlineData("api/v1/memory?limit=201", "limit")]
+    [InlineData("api/v1/agent/runs?offset=first", "offset")]
+    [InlineData("api/v1/memory?limit=1.5", "limit")]
     public async Task List_BadPaging_400NamingTheParameter(string path, string field)
     {
         using var response = await _host.Client.SendAsync(Get(path), Ct);
