@@ -1,4 +1,7 @@
 using Chatbot.Conversations;
+using Chatbot.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Storage;
 using Chatbot.Testing.Clusters;
 using Chatbot.Testing.Models;
 using Chatbot.Tenants;
@@ -275,5 +278,37 @@ public sealed class ConversationGrainTests(ChatbotClusterFixture fixture) : ICla
         var ids = grains.Select(g => g.GetGrainId()).ToHashSet();
 
         Assert.Equal(2, stats.Where(s => ids.Contains(s.GrainId)).Select(s => s.SiloAddress).Distinct().Count());
+    }
+
+    [Fact]
+    public async Task StartTurn_StateWrittenByAnotherActivation_FailsOnceThenTheNextTurnBuildsOnTheStoredState()
+    {
+        var key = ConversationKey.Format("acme", "c-" + Guid.NewGuid().ToString("N"));
+        var grain = fixture.Client.GetGrain<IConversationGrain>(key);
+        var first = Turn("first " + Guid.NewGuid());
+        await grain.StartTurnAsync(first, Ct);
+        await ReadAllAsync(grain, first.RequestId);
+
+        // Another writer (a duplicate activation while the cluster settles after a silo died) stores the conversation
+        // behind this activation's back: its ETag is stale now.
+        var storage = fixture.Cluster.Silos[0].ServiceProvider.GetRequiredKeyedService<IGrainStorage>(ProviderNames.GrainState);
+        var grainId = GrainId.Create("conversation", key);
+        var stored = new GrainState<ConversationState>();
+        await storage.ReadStateAsync("conversation", grainId, stored);
+        await storage.WriteStateAsync("conversation", grainId, stored);
+
+        var conflicted = Turn("second " + Guid.NewGuid());
+        await grain.StartTurnAsync(conflicted, Ct);
+        var failed = await ReadAllAsync(grain, conflicted.RequestId);
+
+        // The activation read the stored state again: the next turn builds on it and is stored.
+        var retry = Turn("third " + Guid.NewGuid());
+        await grain.StartTurnAsync(retry, Ct);
+        var next = await ReadAllAsync(grain, retry.RequestId);
+
+        Assert.Equal((ChatEventTypes.Error, "storage_error"), (failed[^1].Type, failed[^1].Code));
+        Assert.Equal(ChatEventTypes.Done, next[^1].Type);
+        var snapshot = await grain.GetAsync();
+        Assert.Equal(4, snapshot!.Messages.Count); // first and third: question and answer each
     }
 }

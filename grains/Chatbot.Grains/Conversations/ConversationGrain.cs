@@ -284,6 +284,14 @@ public sealed partial class ConversationGrain(
             {
                 state.State = previous;
                 LogWriteFailed(logger, ex, Key, request.RequestId);
+                if (ex is Orleans.Storage.InconsistentStateException)
+                {
+                    // Another activation of this conversation wrote since this one read (a brief duplicate while the
+                    // cluster settled after a silo died): this activation's state is stale, and every later write would
+                    // fail the same way. Read what is stored, so the client's retry builds on it.
+                    await RereadStateAsync();
+                }
+
                 log.Append(new ChatEvent { Type = ChatEventTypes.Error, Seq = 0, Code = "storage_error", Message = "The answer could not be saved." });
                 metrics.TurnFinished("storage_error");
                 return;
@@ -437,6 +445,22 @@ public sealed partial class ConversationGrain(
 
     [LoggerMessage(1001, LogLevel.Information, "Conversation {Key}: turn {RequestId} refused, turn {ActiveRequestId} is running")]
     private static partial void LogBusy(ILogger logger, string key, string requestId, string activeRequestId);
+
+    private async Task RereadStateAsync()
+    {
+        try
+        {
+            await state.ReadStateAsync();
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            LogRereadFailed(logger, ex, Key);
+            DeactivateOnIdle(); // the next activation reads it
+        }
+    }
+
+    [LoggerMessage(1011, LogLevel.Warning, "Conversation {Key}: the stored state could not be read again after a write conflict")]
+    private static partial void LogRereadFailed(ILogger logger, Exception exception, string key);
 
     [LoggerMessage(1002, LogLevel.Warning, "Conversation {Key}: model failed in turn {RequestId} ({Code})")]
     private static partial void LogModelFailed(ILogger logger, Exception exception, string key, string requestId, string code);
