@@ -266,10 +266,16 @@ internal sealed partial class VoiceSocketSession(
             return true;
         }
 
+        await SessionLostAsync(ex);
+        return false;
+    }
+
+    // The started session cannot go on (its silo failed, or a call on it did): say so and close.
+    private async Task SessionLostAsync(Exception ex)
+    {
         LogSessionLost(logger, ex, _sessionKey!);
         await Quietly(SendAsync(VoiceEvent.Failure(VoiceErrorCodes.SessionFailed, "The voice session was lost; start a new one (the conversation keeps its history).")));
         await Quietly(CloseAsync(WebSocketCloseStatus.InternalServerError, "session lost"));
-        return false;
     }
 
     private Task NotStartedAsync() =>
@@ -295,9 +301,7 @@ internal sealed partial class VoiceSocketSession(
         }
         catch (Exception ex) when (ex is not OperationCanceledException and not WebSocketException)
         {
-            LogSessionLost(logger, ex, _sessionKey!);
-            await Quietly(SendAsync(VoiceEvent.Failure(VoiceErrorCodes.SessionFailed, "The voice session was lost; start a new one (the conversation keeps its history).")));
-            await Quietly(CloseAsync(WebSocketCloseStatus.InternalServerError, "session lost"));
+            await SessionLostAsync(ex);
         }
     }
 

@@ -1,3 +1,4 @@
+using Chatbot.AI.Chat;
 using Chatbot.Knowledge;
 using Chatbot.Knowledge.Embeddings;
 using Chatbot.Knowledge.Graph;
@@ -57,14 +58,14 @@ public static class KnowledgeServiceCollectionExtensions
     // the provider rather than the extractor: a pattern-built graph still reads better summarised by a model.
     private static void AddGraph(IServiceCollection services, IConfiguration configuration)
     {
+        var modelProvider = configuration[$"{ChatModelOptions.SectionName}:{nameof(ChatModelOptions.Provider)}"];
         services.AddOptions<GraphOptions>().Bind(configuration.GetSection(GraphOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<GraphOptions>>(new GraphOptionsValidator(configuration["Chatbot:Model:Provider"]));
+        services.AddSingleton<IValidateOptions<GraphOptions>>(new GraphOptionsValidator(modelProvider));
         services.TryAddSingleton<IGraphExtractor>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value is { Extractor: GraphExtractorNames.Model } graph
             ? new ModelGraphExtractor(sp.GetRequiredService<IChatClient>(), graph.Model)
             : new PatternGraphExtractor());
-        var modelProvider = configuration["Chatbot:Model:Provider"];
         services.TryAddSingleton<ICommunitySummaryWriter>(sp => sp.GetRequiredService<IOptions<GraphOptions>>().Value is { Summaries.UseModel: true } options
-            && modelProvider == "openai"
+            && modelProvider == ChatProviders.OpenAI
             ? new ModelCommunitySummaryWriter(sp.GetRequiredService<IChatClient>(), options.Summaries, sp.GetRequiredService<ILogger<ModelCommunitySummaryWriter>>())
             : new ExtractiveCommunitySummaryWriter());
         services.TryAddSingleton(sp => new DocumentGraphBuilder(

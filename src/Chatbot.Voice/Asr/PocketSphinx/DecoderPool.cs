@@ -3,24 +3,27 @@ namespace Chatbot.Voice.Asr.PocketSphinx;
 /// <summary>
 /// Loaded decoders waiting for their next utterance: at most <c>maxIdle</c> per model key (a language model's streaming
 /// or final-pass decoders) and <see cref="TotalFactor"/> times that in all, most recently used first. A decoder keeps
-/// its live cepstral mean from its last utterance, which helps a session that reuses it. Thread-safe.
+/// its live cepstral mean from its last utterance, which helps a session that reuses it. Generic over the decoder so the
+/// policy is tested without native code. Thread-safe.
 /// </summary>
-internal sealed class DecoderPool(int maxIdle)
+/// <typeparam name="T">The decoder type.</typeparam>
+internal sealed class DecoderPool<T>(int maxIdle, Func<T, string> modelKeyOf)
+    where T : class
 {
     /// <summary>Idle decoders of all model keys together, as a multiple of the per-key limit.</summary>
     public const int TotalFactor = 4;
 
     private readonly Lock _lock = new();
-    private readonly LinkedList<PocketSphinxDecoder> _idle = new();
+    private readonly LinkedList<T> _idle = new();
 
     /// <summary>An idle decoder holding <paramref name="modelKey"/>'s models, or null.</summary>
-    public PocketSphinxDecoder? Rent(string modelKey)
+    public T? Rent(string modelKey)
     {
         lock (_lock)
         {
             for (var node = _idle.First; node is not null; node = node.Next)
             {
-                if (node.Value.ModelKey == modelKey)
+                if (modelKeyOf(node.Value) == modelKey)
                 {
                     _idle.Remove(node);
                     return node.Value;
@@ -32,16 +35,17 @@ internal sealed class DecoderPool(int maxIdle)
     }
 
     /// <summary>Keeps <paramref name="decoder"/> for reuse; returns the decoder that no longer fits (to be freed), if any.</summary>
-    public PocketSphinxDecoder? Return(PocketSphinxDecoder decoder)
+    public T? Return(T decoder)
     {
         lock (_lock)
         {
             _idle.AddFirst(decoder);
-            LinkedListNode<PocketSphinxDecoder>? oldestOfKey = null;
+            var key = modelKeyOf(decoder);
+            LinkedListNode<T>? oldestOfKey = null;
             var ofKey = 0;
             for (var node = _idle.First; node is not null; node = node.Next)
             {
-                if (node.Value.ModelKey == decoder.ModelKey)
+                if (modelKeyOf(node.Value) == key)
                 {
                     ofKey++;
                     oldestOfKey = node;
@@ -60,7 +64,7 @@ internal sealed class DecoderPool(int maxIdle)
     }
 
     /// <summary>Removes and returns every idle decoder.</summary>
-    public IReadOnlyList<PocketSphinxDecoder> Drain()
+    public IReadOnlyList<T> Drain()
     {
         lock (_lock)
         {

@@ -21,7 +21,7 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer, IDisposa
     private readonly NativeCallGate _gate;
     private readonly ILogger _logger;
     private readonly DomainModelStore _store;
-    private readonly DecoderPool _pool;
+    private readonly DecoderPool<PocketSphinxDecoder> _pool;
     private readonly ConcurrentDictionary<string, Lazy<Task<DomainModelFiles>>> _domains = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, (string Dictionary, string LanguageModel)> _models = new(StringComparer.Ordinal);
     private readonly int _maxUtteranceSamples;
@@ -40,7 +40,7 @@ public sealed partial class PocketSphinxRecognizer : ISpeechRecognizer, IDisposa
         _gate = gate;
         _logger = logger;
         _store = new DomainModelStore(options);
-        _pool = new DecoderPool(options.MaxIdleDecoders);
+        _pool = new DecoderPool<PocketSphinxDecoder>(options.MaxIdleDecoders, d => d.ModelKey);
     }
 
     /// <inheritdoc />
