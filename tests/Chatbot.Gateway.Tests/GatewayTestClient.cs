@@ -124,16 +124,23 @@ internal static class GatewayTestClient
         WaitForStatusAsync(client, token, dataset, status => status.GetProperty("in_progress").GetInt32() == 0);
 
     /// <summary>Watches the status endpoint as <see cref="WaitUntilSettledAsync"/> does until <paramref name="condition"/> holds.</summary>
-    public static async Task<JsonElement> WaitForStatusAsync(HttpClient client, string? token, string dataset, Func<JsonElement, bool> condition)
+    public static Task<JsonElement> WaitForStatusAsync(HttpClient client, string? token, string dataset, Func<JsonElement, bool> condition) =>
+        WaitForJsonAsync(client, $"api/v1/knowledge/status/{dataset}", token, condition);
+
+    /// <summary>
+    /// GETs <paramref name="path"/> until its JSON satisfies <paramref name="condition"/> (100 ms apart, 60 s at most): for
+    /// what the platform records asynchronously, as a client would wait for it.
+    /// </summary>
+    public static async Task<JsonElement> WaitForJsonAsync(HttpClient client, string path, string? token, Func<JsonElement, bool> condition)
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(Ct);
         timeout.CancelAfter(TimeSpan.FromSeconds(60));
         while (true)
         {
-            var status = await GetJsonAsync(client, $"api/v1/knowledge/status/{dataset}", token);
-            if (condition(status))
+            var json = await GetJsonAsync(client, path, token);
+            if (condition(json))
             {
-                return status;
+                return json;
             }
 
             await Task.Delay(100, timeout.Token);

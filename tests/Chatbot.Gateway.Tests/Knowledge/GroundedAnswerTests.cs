@@ -160,7 +160,8 @@ public sealed class GroundedAnswerTests
         await UploadAndIndexAsync(host.Client, null, null, ("ferry.txt", "text/plain", Utf8("The staff ferry to the island leaves at 07:15 from pier 4.")));
 
         var (answer, refs) = await AskAsync(host.Client, "Who designed the corporate logo?");
-        var review = await GetJsonAsync(host.Client, "api/v1/knowledge/unanswered");
+        // The review queue is written one-way, off the answer's path: wait for it as a reviewer's page would.
+        var review = await WaitForJsonAsync(host.Client, "api/v1/knowledge/unanswered", null, r => r.GetProperty("items").GetArrayLength() > 0);
 
         Assert.StartsWith("I don't know", answer, StringComparison.Ordinal);
         Assert.Empty(refs);
